@@ -1,0 +1,172 @@
+//! Command-line definitions. Help text comes from the `///` docs.
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use geokg::ingest::InputFormat;
+use std::path::PathBuf;
+
+/// Turn news articles into a knowledge graph of coded geopolitical events (CAMEO / PLOVER),
+/// stored in SQLite and drawn as relation graphs.
+#[derive(Debug, Parser)]
+#[command(name = "geokg", version, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// SQLite database file
+    #[arg(long, global = true, env = "GEOKG_DB", default_value = "geokg.db")]
+    pub db: PathBuf,
+    /// Extra dictionary file: *.actors, *.agents, *.countries, *.verbs or *.nouns (repeatable)
+    #[arg(long = "dict", global = true, value_name = "FILE")]
+    pub dicts: Vec<PathBuf>,
+    /// Date for documents that carry none (YYYY-MM-DD); also the date dated roles resolve on
+    #[arg(long, global = true, value_parser = parse_cli_date, value_name = "YYYY-MM-DD")]
+    pub date: Option<NaiveDate>,
+}
+
+fn parse_cli_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| format!("expected YYYY-MM-DD, got {text:?}"))
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read articles, extract events and store everything in the database
+    Ingest(IngestArgs),
+    /// Print the events of articles without touching a database
+    Extract(ExtractArgs),
+    /// Run SQL against the database (read-only unless --write)
+    Query(QueryArgs),
+    /// Write the relation graph as DOT, SVG or PNG
+    Export(ExportArgs),
+    /// List actors with their mention and event counts
+    Actors(ActorsArgs),
+    /// Score extraction against PLOVER gold records (JSON Lines)
+    Eval(EvalArgs),
+    /// Ingest the bundled sample articles and draw their graph (the quick start)
+    Demo(DemoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Files or directories to read; `-` for standard input
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Input format (default: from the file extension)
+    #[arg(long, visible_alias = "input-format", value_enum, default_value_t = InputFormat::Auto)]
+    pub format: InputFormat,
+    /// Source name for documents that carry none
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Print only the summary
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EventFormat {
+    /// One event JSON object per line
+    Jsonl,
+    /// An aligned table for reading
+    Table,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// File to read (`-` for standard input)
+    #[arg(default_value = "-", value_name = "FILE")]
+    pub input: PathBuf,
+    /// Input format (default: from the file extension, or sniffed on stdin)
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = EventFormat::Jsonl)]
+    pub format: EventFormat,
+    /// Write to this file instead of standard output
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// The SQL statement
+    pub sql: String,
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+    /// Allow statements that modify the database
+    #[arg(long)]
+    pub write: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    Dot,
+    Svg,
+    Png,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format (default: from --output's extension, else dot)
+    #[arg(long, short, value_enum)]
+    pub format: Option<GraphFormat>,
+    /// Output file (default: standard output)
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Layout engine for SVG and PNG: dot, neato, fdp, sfdp, circo, twopi
+    #[arg(long, default_value = "dot")]
+    pub engine: String,
+    /// Title drawn above the graph
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ActorsArgs {
+    /// Show only the N actors with most events
+    #[arg(long)]
+    pub top: Option<usize>,
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Gold records, one JSON object per line
+    pub gold: PathBuf,
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Also list every record not fully matched, with the events extracted from it
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Folder of articles to ingest
+    #[arg(long, default_value = "data/samples")]
+    pub samples: PathBuf,
+    /// Folder for the database and the graph
+    #[arg(long, default_value = "out")]
+    pub out: PathBuf,
+}

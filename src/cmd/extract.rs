@@ -1,0 +1,84 @@
+//! `geokg extract`: print events without a database.
+
+use super::{extractor, one_line, output, EXIT_PARTIAL};
+use crate::cli::{EventFormat, ExtractArgs, GlobalArgs};
+use anyhow::Result;
+use geokg::ingest::{collect_inputs, read_input, ReadOptions};
+use geokg::Event;
+use std::io::Write;
+
+pub fn run(global: &GlobalArgs, args: &ExtractArgs) -> Result<u8> {
+    let extractor = extractor(global)?;
+    let inputs = collect_inputs(std::slice::from_ref(&args.input))?;
+    let options = ReadOptions {
+        format: args.input_format,
+        default_date: global.date,
+        default_source: None,
+    };
+    let mut out = output(args.output.as_deref())?;
+    if args.format == EventFormat::Table {
+        writeln!(out, "{:<10} {:>3}  {:<28} {:<9} {:<28} {:<14} {}", "doc", "s", "source", "type", "target", "relation", "notes")?;
+    }
+    let mut failed = 0;
+    let mut result = Ok(());
+    for input in &inputs {
+        read_input(input, &options, &mut |doc| {
+            if result.is_err() {
+                return;
+            }
+            match doc {
+                Ok(doc) => {
+                    for event in extractor.extract(&doc).events {
+                        result = write_event(&mut out, &event, args.format);
+                        if result.is_err() {
+                            return;
+                        }
+                    }
+                }
+                Err(err) => {
+                    failed += 1;
+                    eprintln!("warning: {err}");
+                }
+            }
+        });
+    }
+    result?;
+    out.flush()?;
+    Ok(if failed > 0 { EXIT_PARTIAL } else { 0 })
+}
+
+fn write_event(out: &mut dyn Write, e: &Event, format: EventFormat) -> std::io::Result<()> {
+    match format {
+        EventFormat::Jsonl => {
+            serde_json::to_writer(&mut *out, e)?;
+            writeln!(out)
+        }
+        EventFormat::Table => {
+            let actor = |a: &geokg::ActorRef| format!("{} ({})", a.name, a.code.as_deref().unwrap_or("-"));
+            let mut notes = Vec::new();
+            if e.negated {
+                notes.push("negated".to_string());
+            }
+            if e.modality != geokg::Modality::Asserted {
+                notes.push(e.modality.as_str().to_string());
+            }
+            if let Some(a) = &e.attributed_to {
+                notes.push(format!("per {}", a.name));
+            }
+            if let Some(d) = e.date {
+                notes.push(d.to_string());
+            }
+            writeln!(
+                out,
+                "{:<10} {:>3}  {:<28} {:<9} {:<28} {:<14} {}",
+                one_line(&e.doc_id, 10),
+                e.sentence_index,
+                one_line(&actor(&e.source), 28),
+                e.plover.as_str(),
+                one_line(&e.target.as_ref().map(actor).unwrap_or_else(|| "-".into()), 28),
+                one_line(&e.relation.text, 14),
+                notes.join(", ")
+            )
+        }
+    }
+}

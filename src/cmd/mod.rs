@@ -1,0 +1,131 @@
+//! One file per subcommand: build options, call the library, print.
+
+pub mod actors;
+pub mod demo;
+pub mod eval;
+pub mod export;
+pub mod extract;
+pub mod ingest;
+pub mod query;
+
+use crate::cli::{GlobalArgs, TableFormat};
+use anyhow::{Context, Result};
+use geokg::dict::Dictionaries;
+use geokg::store::{QueryResult, Value};
+use geokg::{ExtractOptions, Extractor};
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+/// Exit status of a run that completed but could not read some inputs.
+pub const EXIT_PARTIAL: u8 = 3;
+
+/// An extractor with the built-in dictionaries plus `--dict` files and the user folder.
+pub fn extractor(global: &GlobalArgs) -> Result<Extractor> {
+    let mut files = Dictionaries::default_user_files();
+    files.extend(global.dicts.iter().cloned());
+    let dict = Dictionaries::with_user_files(&files).context("loading dictionaries")?;
+    Ok(Extractor::new(
+        dict,
+        ExtractOptions {
+            default_date: global.date,
+            today: None,
+        },
+    ))
+}
+
+/// Standard output or a file, buffered.
+pub fn output(path: Option<&Path>) -> Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(path) => Box::new(BufWriter::new(
+            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
+        )),
+        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
+/// Writes a query result as an aligned table, CSV or JSON objects.
+pub fn write_rows(out: &mut dyn Write, result: &QueryResult, format: TableFormat) -> std::io::Result<()> {
+    match format {
+        TableFormat::Csv => {
+            writeln!(out, "{}", result.columns.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","))?;
+            for row in &result.rows {
+                let fields: Vec<String> = row.iter().map(|v| csv_field(&v.to_string())).collect();
+                writeln!(out, "{}", fields.join(","))?;
+            }
+        }
+        TableFormat::Json => {
+            let rows: Vec<serde_json::Value> = result
+                .rows
+                .iter()
+                .map(|row| {
+                    let map = result
+                        .columns
+                        .iter()
+                        .zip(row)
+                        .map(|(c, v)| (c.clone(), json_value(v)))
+                        .collect::<serde_json::Map<_, _>>();
+                    serde_json::Value::Object(map)
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &rows)?;
+            writeln!(out)?;
+        }
+        TableFormat::Table => {
+            let cells: Vec<Vec<String>> = result
+                .rows
+                .iter()
+                .map(|row| row.iter().map(|v| one_line(&v.to_string(), 80)).collect())
+                .collect();
+            let mut widths: Vec<usize> = result.columns.iter().map(|c| c.chars().count()).collect();
+            for row in &cells {
+                for (w, c) in widths.iter_mut().zip(row) {
+                    *w = (*w).max(c.chars().count());
+                }
+            }
+            let line = |out: &mut dyn Write, fields: &[String]| -> std::io::Result<()> {
+                let padded: Vec<String> = fields
+                    .iter()
+                    .zip(&widths)
+                    .map(|(f, w)| format!("{f:<w$}", w = *w))
+                    .collect();
+                writeln!(out, "{}", padded.join("  ").trim_end())
+            };
+            line(out, &result.columns)?;
+            line(out, &widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>())?;
+            for row in &cells {
+                line(out, row)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn json_value(v: &Value) -> serde_json::Value {
+    match v {
+        Value::Null => serde_json::Value::Null,
+        Value::Integer(i) => (*i).into(),
+        Value::Real(r) => serde_json::Number::from_f64(*r).map_or(serde_json::Value::Null, Into::into),
+        Value::Text(t) => t.clone().into(),
+        Value::Blob(b) => format!("<{} bytes>", b.len()).into(),
+    }
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// A cell on one line, cut to `max` characters.
+pub fn one_line(text: &str, max: usize) -> String {
+    let flat: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let mut cut: String = flat.chars().take(max - 1).collect();
+        cut.push('…');
+        cut
+    }
+}

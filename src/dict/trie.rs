@@ -1,0 +1,143 @@
+//! A token-level trie: phrases of normalised words → values, matched longest-first.
+//!
+//! Words are interned once in a [`Vocab`] shared by every trie, so a sentence's tokens are
+//! looked up once and each trie step is a single integer-keyed hash probe.
+
+use rustc_hash::FxHashMap;
+
+/// Interned words.
+#[derive(Debug, Default)]
+pub struct Vocab {
+    ids: FxHashMap<Box<str>, u32>,
+}
+
+impl Vocab {
+    pub fn intern(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(word.into(), id);
+        id
+    }
+
+    pub fn get(&self, word: &str) -> Option<u32> {
+        self.ids.get(word).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+/// Phrases (sequences of word ids) → values.
+#[derive(Debug)]
+pub struct PhraseTrie<T> {
+    edges: FxHashMap<(u32, u32), u32>,
+    values: Vec<Vec<T>>,
+}
+
+impl<T> Default for PhraseTrie<T> {
+    fn default() -> Self {
+        PhraseTrie {
+            edges: FxHashMap::default(),
+            values: vec![Vec::new()],
+        }
+    }
+}
+
+/// A match: how many words it covers and the values stored for the phrase.
+#[derive(Debug)]
+pub struct TrieMatch<'a, T> {
+    pub len: usize,
+    pub values: &'a [T],
+}
+
+impl<T> PhraseTrie<T> {
+    /// Adds `value` under the phrase `words` (already interned). Empty phrases are ignored.
+    pub fn insert(&mut self, words: &[u32], value: T) {
+        if words.is_empty() {
+            return;
+        }
+        let mut node = 0u32;
+        for &word in words {
+            node = match self.edges.get(&(node, word)) {
+                Some(&next) => next,
+                None => {
+                    let next = self.values.len() as u32;
+                    self.values.push(Vec::new());
+                    self.edges.insert((node, word), next);
+                    next
+                }
+            };
+        }
+        self.values[node as usize].push(value);
+    }
+
+    /// Values stored for exactly this phrase.
+    pub fn get(&self, words: &[u32]) -> &[T] {
+        let mut node = 0u32;
+        for &word in words {
+            match self.edges.get(&(node, word)) {
+                Some(&next) => node = next,
+                None => return &[],
+            }
+        }
+        &self.values[node as usize]
+    }
+
+    /// All phrases that start at the beginning of `words` and carry values, longest first.
+    /// `None` entries in `words` are tokens unknown to the vocabulary and end the walk.
+    pub fn matches_at(&self, words: &[Option<u32>]) -> Vec<TrieMatch<'_, T>> {
+        let mut found = Vec::new();
+        let mut node = 0u32;
+        for (i, word) in words.iter().enumerate() {
+            let Some(word) = word else { break };
+            match self.edges.get(&(node, *word)) {
+                Some(&next) => node = next,
+                None => break,
+            }
+            let values = &self.values[node as usize];
+            if !values.is_empty() {
+                found.push(TrieMatch { len: i + 1, values });
+            }
+        }
+        found.reverse();
+        found
+    }
+
+    /// Number of nodes, for diagnostics.
+    pub fn node_count(&self) -> usize {
+        self.values.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trie_matches_longest_phrase_first() {
+        let mut vocab = Vocab::default();
+        let mut trie = PhraseTrie::default();
+        let ids = |v: &mut Vocab, s: &str| -> Vec<u32> { s.split(' ').map(|w| v.intern(w)).collect() };
+        let a = ids(&mut vocab, "united states");
+        let b = ids(&mut vocab, "united states army");
+        trie.insert(&a, "USA");
+        trie.insert(&b, "USAMIL");
+        let text: Vec<Option<u32>> = "united states army said"
+            .split(' ')
+            .map(|w| vocab.get(w))
+            .collect();
+        let found = trie.matches_at(&text);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].len, 3);
+        assert_eq!(found[0].values, ["USAMIL"]);
+        assert_eq!(found[1].values, ["USA"]);
+        assert_eq!(trie.get(&a), ["USA"]);
+    }
+}

@@ -1,0 +1,683 @@
+//! Actor recognition in one sentence: dictionary names (longest match over normalised tokens),
+//! role nouns combined with countries and names, unknown capitalised names, pronouns and
+//! "the group"-style references resolved against the document's memory.
+
+use super::memory::DocMemory;
+use crate::dict::actors::NameKind;
+use crate::dict::{Dictionaries, NameHit};
+use crate::model::{ActorKind, ActorRef};
+use crate::nlp::{Pos, TokenKind, Tokens};
+use chrono::NaiveDate;
+
+/// A recognised actor mention: a token span and what it resolved to.
+#[derive(Debug, Clone)]
+pub struct MentionSpan {
+    /// Token range `[start, end)`.
+    pub start: usize,
+    pub end: usize,
+    pub actor: ActorRef,
+    /// Followed by `'s` ("Trump's proposal").
+    pub possessive: bool,
+    /// A place name after "in", "at", "near": where something happened.
+    pub locative: bool,
+    /// Names a place (country, capital, city, region).
+    pub place: bool,
+    /// A role noun without a country or name ("officials").
+    pub agent_only: bool,
+    /// Mentions joined by "and" share a group ("Hungarian and Romanian officials").
+    pub group: Option<u32>,
+    pub person: bool,
+    pub plural: bool,
+    /// A pronoun or "the group"-style reference resolved from earlier text.
+    pub anaphoric: bool,
+}
+
+#[derive(Debug, Clone)]
+enum AtomKind {
+    Name(Vec<NameHit>),
+    Agent(u16),
+    Proper,
+    Pronoun,
+}
+
+#[derive(Debug, Clone)]
+struct Atom {
+    start: usize,
+    end: usize,
+    kind: AtomKind,
+}
+
+/// Words that refer back to an earlier actor when used with "the".
+const ANAPHORIC_NOUNS: &[(&str, Anaphor)] = &[
+    ("group", Anaphor::Group),
+    ("groups", Anaphor::Group),
+    ("movement", Anaphor::Group),
+    ("organisation", Anaphor::Group),
+    ("organization", Anaphor::Group),
+    ("militants", Anaphor::Group),
+    ("rebels", Anaphor::Group),
+    ("insurgents", Anaphor::Group),
+    ("fighters", Anaphor::Group),
+    ("militia", Anaphor::Group),
+    ("country", Anaphor::Country),
+    ("nation", Anaphor::Country),
+    ("kingdom", Anaphor::Country),
+    ("republic", Anaphor::Country),
+    ("government", Anaphor::Government),
+    ("administration", Anaphor::Government),
+    ("regime", Anaphor::Government),
+    ("authorities", Anaphor::Government),
+    ("spokesman", Anaphor::Person),
+    ("spokeswoman", Anaphor::Person),
+    ("spokesperson", Anaphor::Person),
+    ("minister", Anaphor::Person),
+    ("president", Anaphor::Person),
+    ("leader", Anaphor::Person),
+    ("official", Anaphor::Person),
+    ("envoy", Anaphor::Person),
+    ("premier", Anaphor::Person),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anaphor {
+    Person,
+    Plural,
+    Thing,
+    Group,
+    Country,
+    Government,
+}
+
+/// Recognises actors in sentences of one document, in order.
+pub struct ActorRecognizer<'d> {
+    dict: &'d Dictionaries,
+    date: NaiveDate,
+}
+
+impl<'d> ActorRecognizer<'d> {
+    pub fn new(dict: &'d Dictionaries, date: NaiveDate) -> Self {
+        ActorRecognizer { dict, date }
+    }
+
+    /// All actor mentions of a sentence, sorted by position; updates the document memory.
+    pub fn recognize(&self, text: &str, tokens: &Tokens, memory: &mut DocMemory) -> Vec<MentionSpan> {
+        let atoms = self.atoms(tokens);
+        let mut mentions = self.compose(text, tokens, &atoms, memory);
+        self.attach_of_and_in(text, tokens, &mut mentions);
+        self.resolve_agents_from_sentence(&mut mentions);
+        for m in &mentions {
+            memory.remember(m, tokens, text);
+        }
+        mentions
+    }
+
+    /// Dictionary names, role nouns, unknown proper names and pronouns.
+    fn atoms(&self, tokens: &Tokens) -> Vec<Atom> {
+        let n = tokens.len();
+        // The key sequence skips joining hyphens: "al-Qaeda" = "al Qaeda".
+        let seq: Vec<usize> = (0..n)
+            .filter(|&i| tokens.tokens[i].kind != TokenKind::Hyphen)
+            .collect();
+        let ids: Vec<Option<u32>> = seq
+            .iter()
+            .map(|&i| match tokens.tokens[i].kind {
+                TokenKind::Punct => None,
+                _ => self.dict.vocab.get(tokens.norm(i)),
+            })
+            .collect();
+        let mut atoms = Vec::new();
+        let mut p = 0;
+        while p < seq.len() {
+            let i = seq[p];
+            let token = &tokens.tokens[i];
+            if token.kind != TokenKind::Word && token.kind != TokenKind::Number {
+                p += 1;
+                continue;
+            }
+            let name = self
+                .dict
+                .names
+                .matches_at(&ids[p..])
+                .into_iter()
+                .find_map(|m| {
+                    let hits: Vec<NameHit> = m
+                        .values
+                        .iter()
+                        .filter(|h| !h.needs_cap || token.cap)
+                        .copied()
+                        .collect();
+                    (!hits.is_empty() && !self.blocked_name(tokens, i, m.len, &seq, p))
+                        .then_some((m.len, hits))
+                });
+            let agent = self
+                .dict
+                .agents
+                .matches_at(&ids[p..])
+                .into_iter()
+                .find(|m| self.agent_ok(tokens, &seq[p..p + m.len]))
+                .map(|m| (m.len, m.values[0]));
+            let chosen = match (name, agent) {
+                (Some((nl, hits)), Some((al, role))) => {
+                    if al > nl {
+                        Some((al, AtomKind::Agent(role)))
+                    } else {
+                        Some((nl, AtomKind::Name(hits)))
+                    }
+                }
+                (Some((nl, hits)), None) => Some((nl, AtomKind::Name(hits))),
+                (None, Some((al, role))) => Some((al, AtomKind::Agent(role))),
+                (None, None) => None,
+            };
+            if let Some((len, kind)) = chosen {
+                atoms.push(Atom {
+                    start: i,
+                    end: seq[p + len - 1] + 1,
+                    kind,
+                });
+                p += len;
+                continue;
+            }
+            if token.pos == Pos::Pron && pronoun_anaphor(tokens.norm(i)).is_some() {
+                atoms.push(Atom {
+                    start: i,
+                    end: i + 1,
+                    kind: AtomKind::Pronoun,
+                });
+                p += 1;
+                continue;
+            }
+            if let Some(end) = proper_run(tokens, i) {
+                atoms.push(Atom {
+                    start: i,
+                    end,
+                    kind: AtomKind::Proper,
+                });
+                while p < seq.len() && seq[p] < end {
+                    p += 1;
+                }
+                continue;
+            }
+            p += 1;
+        }
+        atoms
+    }
+
+    /// Name matches that are really something else: a capitalised common word at the start of
+    /// a sentence followed by a lowercase noun ("Chad" is fine, "Bath salts" is not), or a
+    /// name glued by a hyphen to a longer word.
+    fn blocked_name(&self, tokens: &Tokens, i: usize, len: usize, seq: &[usize], p: usize) -> bool {
+        let last = seq[p + len - 1];
+        // "US-led" is fine; "Afghan-born" too. But a month or weekday is never an actor.
+        let norm = tokens.norm(i);
+        if len == 1 && crate::nlp::month_number(norm).is_some() && norm.len() > 3 {
+            return true;
+        }
+        let _ = last;
+        false
+    }
+
+    /// Role nouns match in any case, but a lowercase match of a capitalised name part is
+    /// rejected only when it is a verb here ("forces" the verb is not troops).
+    fn agent_ok(&self, tokens: &Tokens, span: &[usize]) -> bool {
+        let last = *span.last().unwrap_or(&0);
+        let t = &tokens.tokens[last];
+        !matches!(t.pos, Pos::Verb | Pos::Aux | Pos::Modal)
+    }
+
+    /// Groups adjacent atoms into mentions and resolves each.
+    fn compose(
+        &self,
+        text: &str,
+        tokens: &Tokens,
+        atoms: &[Atom],
+        memory: &mut DocMemory,
+    ) -> Vec<MentionSpan> {
+        let mut mentions = Vec::new();
+        let mut a = 0;
+        let mut next_group = memory.next_group_id();
+        while a < atoms.len() {
+            // A chain: atoms separated only by glue (adjectives, determiners, 's).
+            let mut b = a + 1;
+            while b < atoms.len() && glued(tokens, &atoms[b - 1], &atoms[b]) {
+                if matches!(atoms[b - 1].kind, AtomKind::Pronoun) || matches!(atoms[b].kind, AtomKind::Pronoun) {
+                    break;
+                }
+                b += 1;
+            }
+            // "Hungarian and Romanian officials": adjectives coordinated before a role noun.
+            if let Some((members, end)) = self.coordinated_modifiers(tokens, atoms, a) {
+                let group = next_group;
+                next_group += 1;
+                let head = &atoms[end - 1];
+                for &member in &members {
+                    let chain = [atoms[member].clone(), head.clone()];
+                    if let Some(mut m) = self.resolve_chain(text, tokens, &chain, memory) {
+                        m.start = atoms[member].start;
+                        m.end = if member == members[members.len() - 1] { head.end } else { atoms[member].end };
+                        m.actor.text = text[tokens.tokens[m.start].start..tokens.tokens[m.end - 1].end].to_string();
+                        m.actor.start = tokens.tokens[m.start].start;
+                        m.actor.end = tokens.tokens[m.end - 1].end;
+                        m.group = Some(group);
+                        m.plural = true;
+                        mentions.push(m);
+                    }
+                }
+                a = end;
+                continue;
+            }
+            // Split after a possessive unless a role noun heads what follows ("Russia's UN
+            // ambassador" is one actor; "Trump's proposal" ends at Trump).
+            let mut end = b;
+            for k in a..b - 1 {
+                let poss = tokens.tokens.get(atoms[k].end).is_some_and(|t| t.kind == TokenKind::Possessive);
+                let head_is_agent = matches!(atoms[b - 1].kind, AtomKind::Agent(_));
+                if poss && !head_is_agent {
+                    end = k + 1;
+                    break;
+                }
+            }
+            if let Some(m) = self.resolve_chain(text, tokens, &atoms[a..end], memory) {
+                mentions.push(m);
+            }
+            a = end;
+        }
+        mentions
+    }
+
+    /// Indices of coordinated country adjectives and the end of the chain, when atoms[a..]
+    /// reads ADJ (, ADJ)* and ADJ ROLE.
+    fn coordinated_modifiers(&self, tokens: &Tokens, atoms: &[Atom], a: usize) -> Option<(Vec<usize>, usize)> {
+        let is_adj = |atom: &Atom| {
+            matches!(&atom.kind, AtomKind::Name(hits) if hits.iter().any(|h| matches!(h.kind, NameKind::Adjective | NameKind::Country)))
+        };
+        if !is_adj(&atoms[a]) {
+            return None;
+        }
+        let mut members = vec![a];
+        let mut k = a;
+        loop {
+            let next = k + 1;
+            if next >= atoms.len() {
+                return None;
+            }
+            let between: Vec<&str> = (atoms[k].end..atoms[next].start).map(|i| tokens.norm(i)).collect();
+            let joined = matches!(between.as_slice(), ["and"] | [","] | [",", "and"] | ["or"]);
+            if joined && is_adj(&atoms[next]) {
+                members.push(next);
+                k = next;
+                continue;
+            }
+            break;
+        }
+        if members.len() < 2 {
+            return None;
+        }
+        let last = *members.last()?;
+        let head = last + 1;
+        if head < atoms.len() && matches!(atoms[head].kind, AtomKind::Agent(_)) && glued(tokens, &atoms[last], &atoms[head]) {
+            return Some((members, head + 1));
+        }
+        None
+    }
+
+    /// Resolves a chain of atoms to one mention.
+    fn resolve_chain(
+        &self,
+        text: &str,
+        tokens: &Tokens,
+        chain: &[Atom],
+        memory: &mut DocMemory,
+    ) -> Option<MentionSpan> {
+        let first = chain.first()?;
+        let last = chain.last()?;
+        let (start, end) = (first.start, last.end);
+        let span_text = text[tokens.tokens[start].start..tokens.tokens[end - 1].end].to_string();
+        let possessive = tokens
+            .tokens
+            .get(end)
+            .is_some_and(|t| t.kind == TokenKind::Possessive);
+        let plural = tokens.norm(end - 1).ends_with('s') && !tokens.tokens[end - 1].cap;
+        let mut mention = MentionSpan {
+            start,
+            end,
+            actor: ActorRef {
+                text: span_text.clone(),
+                name: span_text.clone(),
+                code: None,
+                country: None,
+                sector: None,
+                kind: ActorKind::Unknown,
+                start: tokens.tokens[start].start,
+                end: tokens.tokens[end - 1].end,
+            },
+            possessive,
+            locative: false,
+            place: false,
+            agent_only: false,
+            group: None,
+            person: false,
+            plural,
+            anaphoric: false,
+        };
+        if let AtomKind::Pronoun = last.kind {
+            let anaphor = pronoun_anaphor(tokens.norm(start))?;
+            let found = memory.resolve(anaphor)?;
+            mention.actor = ActorRef { text: span_text, start: mention.actor.start, end: mention.actor.end, ..found.actor };
+            mention.person = found.person;
+            mention.plural = found.plural;
+            mention.anaphoric = true;
+            return Some(mention);
+        }
+        // The first role noun gives the sector ("rebel leaders" → REB).
+        let role = chain.iter().find_map(|a| match a.kind {
+            AtomKind::Agent(r) => Some(r),
+            _ => None,
+        });
+        let head_is_agent = matches!(last.kind, AtomKind::Agent(_));
+        let base = chain.iter().find_map(|a| match &a.kind {
+            AtomKind::Name(hits) => Some(self.pick_hit(hits)),
+            _ => None,
+        });
+        let head_name = match &last.kind {
+            AtomKind::Name(hits) => Some(self.pick_hit(hits)),
+            _ => None,
+        };
+        let unknown_head = matches!(last.kind, AtomKind::Proper);
+        if let Some(hit) = head_name {
+            // The head is a known name: it decides, whatever titles precede it.
+            self.fill_from_hit(&mut mention, hit, role.filter(|_| hit.kind == NameKind::Country));
+            mention.place = matches!(hit.kind, NameKind::Place | NameKind::Capital | NameKind::Country);
+            mention.locative = mention.place && preceded_by_locative(tokens, start);
+            if matches!(hit.kind, NameKind::Adjective) && !possessive {
+                mention.plural = span_text.ends_with('s');
+            }
+            return Some(mention);
+        }
+        if head_is_agent || unknown_head {
+            let role_code = role.map(|r| self.dict.roles[r as usize].clone());
+            if let Some(hit) = base {
+                let entry = &self.dict.entries[hit.entry as usize];
+                let code = match hit.kind {
+                    NameKind::Name => self.dict.entry_code(entry, self.date),
+                    NameKind::Seat(r) => Some(format!("{}{}", entry.iso3.clone().unwrap_or_default(), self.dict.roles[r as usize])),
+                    _ => entry
+                        .iso3
+                        .clone()
+                        .map(|c| format!("{c}{}", role_code.clone().unwrap_or_default())),
+                };
+                if let Some(code) = code {
+                    let code = if hit.kind == NameKind::Name && entry.iso3.is_none() {
+                        code
+                    } else {
+                        code
+                    };
+                    self.fill_code(&mut mention, &code);
+                    mention.actor.name = if unknown_head {
+                        text[tokens.tokens[last.start].start..tokens.tokens[last.end - 1].end].to_string()
+                    } else {
+                        entry.name.clone()
+                    };
+                    mention.person = unknown_head || (role.is_some() && !plural);
+                    return Some(mention);
+                }
+            }
+            if unknown_head {
+                let name = text[tokens.tokens[last.start].start..tokens.tokens[last.end - 1].end].to_string();
+                if let Some(found) = memory.surname(&name) {
+                    mention.actor = ActorRef { text: span_text, start: mention.actor.start, end: mention.actor.end, ..found.actor };
+                    mention.person = true;
+                    return Some(mention);
+                }
+                mention.actor.name = name.clone();
+                if let Some(r) = &role_code {
+                    mention.actor.sector = Some(r.clone());
+                    mention.actor.kind = self.dict.role_kind(r.get(..3).unwrap_or(r)).unwrap_or(ActorKind::Person);
+                    mention.person = true;
+                } else {
+                    mention.actor.kind = classify_unknown(&name, tokens, start);
+                    mention.person = mention.actor.kind == ActorKind::Person;
+                }
+                return Some(mention);
+            }
+            // A role noun alone: maybe "the militants" referring back, else uncoded.
+            let r = role?;
+            let role_code = self.dict.roles[r as usize].clone();
+            let head_norm = tokens.norm(end - 1);
+            let definite = start > 0 && tokens.norm(start - 1) == "the" && chain.len() == 1;
+            if definite {
+                if let Some(anaphor) = ANAPHORIC_NOUNS.iter().find(|(w, _)| *w == head_norm).map(|(_, a)| *a) {
+                    if let Some(found) = memory.resolve(anaphor) {
+                        mention.actor = ActorRef { text: span_text, start: mention.actor.start, end: mention.actor.end, ..found.actor };
+                        mention.person = found.person;
+                        mention.anaphoric = true;
+                        return Some(mention);
+                    }
+                }
+            }
+            mention.agent_only = true;
+            mention.actor.name = head_norm.to_string();
+            mention.actor.sector = Some(role_code.clone());
+            mention.actor.kind = self.dict.role_kind(role_code.get(..3).unwrap_or(&role_code)).unwrap_or(ActorKind::Unknown);
+            mention.person = !plural && matches!(mention.actor.kind, ActorKind::Government | ActorKind::Military | ActorKind::Person);
+            return Some(mention);
+        }
+        None
+    }
+
+    /// Among several entries for one name: a named actor whose code is valid on the document
+    /// date, else a country name, capital or place, else the first entry.
+    fn pick_hit(&self, hits: &[NameHit]) -> NameHit {
+        let valid_name = hits.iter().copied().find(|h| {
+            h.kind == NameKind::Name && self.dict.entries[h.entry as usize].code_on(self.date).is_some()
+        });
+        valid_name
+            .or_else(|| hits.iter().copied().find(|h| h.kind != NameKind::Name))
+            .unwrap_or(hits[0])
+    }
+
+    fn fill_from_hit(&self, mention: &mut MentionSpan, hit: NameHit, role: Option<u16>) {
+        let entry = &self.dict.entries[hit.entry as usize];
+        let iso3 = entry.iso3.clone().unwrap_or_default();
+        let code = match hit.kind {
+            NameKind::Name => self.dict.entry_code(entry, self.date),
+            NameKind::Country => Some(match role {
+                Some(r) => format!("{iso3}{}", self.dict.roles[r as usize]),
+                None => iso3.clone(),
+            }),
+            NameKind::Adjective | NameKind::Place => Some(iso3.clone()),
+            NameKind::Capital => Some(format!("{iso3}GOV")),
+            NameKind::Seat(r) => Some(format!("{iso3}{}", self.dict.roles[r as usize])),
+        };
+        mention.actor.name = entry.name.clone();
+        if let Some(code) = code {
+            self.fill_code(mention, &code);
+        }
+        if entry.person {
+            mention.person = true;
+        }
+        if hit.kind == NameKind::Name && entry.kind == Some(ActorKind::Person) {
+            mention.person = true;
+        }
+    }
+
+    fn fill_code(&self, mention: &mut MentionSpan, code: &str) {
+        let info = self.dict.code_info(code);
+        mention.actor.code = Some(code.to_string());
+        mention.actor.country = info.country;
+        mention.actor.sector = info.sector;
+        mention.actor.kind = info.kind;
+    }
+
+    /// "the president of Afghanistan", "demonstrators in Baghdad": a role noun alone takes the
+    /// country of the place or actor that follows.
+    fn attach_of_and_in(&self, text: &str, tokens: &Tokens, mentions: &mut [MentionSpan]) {
+        for k in 0..mentions.len().saturating_sub(1) {
+            if !mentions[k].agent_only {
+                continue;
+            }
+            let next = &mentions[k + 1];
+            let gap: Vec<&str> = (mentions[k].end..next.start).map(|i| tokens.norm(i)).collect();
+            let linking = matches!(gap.first().copied(), Some("of" | "in" | "from" | "for"))
+                && gap.len() <= 3
+                && gap.iter().skip(1).all(|w| matches!(*w, "the" | "a" | "northern" | "southern" | "eastern" | "western" | "central"));
+            if !linking {
+                continue;
+            }
+            let Some(country) = next.actor.country.clone() else {
+                if gap[0] == "of" && next.actor.code.is_some() && !next.place {
+                    // "leaders of Hamas" → the organisation itself.
+                    let (code, name) = (next.actor.code.clone(), next.actor.name.clone());
+                    let info = self.dict.code_info(code.as_deref().unwrap_or(""));
+                    let m = &mut mentions[k];
+                    m.actor.code = code;
+                    m.actor.name = name;
+                    m.actor.country = info.country;
+                    m.actor.kind = info.kind;
+                    m.agent_only = false;
+                }
+                continue;
+            };
+            let role = mentions[k].actor.sector.clone().unwrap_or_default();
+            let code = format!("{country}{role}");
+            let info = self.dict.code_info(&code);
+            let name = self
+                .dict
+                .country_entry(&country)
+                .map(|e| e.name.clone())
+                .unwrap_or_else(|| country.clone());
+            let m = &mut mentions[k];
+            m.actor.code = Some(code);
+            m.actor.country = info.country;
+            m.actor.kind = info.kind;
+            m.actor.name = name;
+            m.agent_only = false;
+        }
+        let _ = text;
+    }
+
+    /// A role noun still alone takes the country of an earlier actor of the same sentence.
+    fn resolve_agents_from_sentence(&self, mentions: &mut [MentionSpan]) {
+        let mut last_country: Option<String> = None;
+        for m in mentions.iter_mut() {
+            if m.agent_only {
+                if let Some(country) = &last_country {
+                    let role = m.actor.sector.clone().unwrap_or_default();
+                    let code = format!("{country}{role}");
+                    let info = self.dict.code_info(&code);
+                    m.actor.code = Some(code);
+                    m.actor.country = info.country;
+                    m.actor.kind = info.kind;
+                    m.actor.name = self
+                        .dict
+                        .country_entry(country)
+                        .map(|e| e.name.clone())
+                        .unwrap_or_else(|| country.clone());
+                    m.agent_only = false;
+                }
+            } else if let Some(c) = &m.actor.country {
+                if !m.locative {
+                    last_country = Some(c.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Tokens between two atoms that keep them in one mention.
+fn glued(tokens: &Tokens, left: &Atom, right: &Atom) -> bool {
+    if right.start < left.end {
+        return false;
+    }
+    let gap = left.end..right.start;
+    if gap.len() > 3 {
+        return false;
+    }
+    if matches!(left.kind, AtomKind::Agent(_)) && matches!(right.kind, AtomKind::Name(ref h) if h.iter().all(|h| h.kind != NameKind::Name)) {
+        // "troops Afghanistan" is two things; "President Trump" is one.
+        return false;
+    }
+    gap.clone().all(|i| {
+        let t = &tokens.tokens[i];
+        match t.kind {
+            TokenKind::Possessive | TokenKind::Hyphen => true,
+            TokenKind::Word => {
+                matches!(t.pos, Pos::Adj) || matches!(tokens.norm(i), "former" | "senior" | "top" | "deputy" | "acting" | "then" | "chief" | "new" | "interim")
+            }
+            _ => false,
+        }
+    })
+}
+
+/// A run of unknown capitalised words (with name particles and "of" inside): "Liberation
+/// Tigers of Tamil Eelam", "Juvenal Habyarimana", "Abu Mohammed al-Julani".
+fn proper_run(tokens: &Tokens, i: usize) -> Option<usize> {
+    let is_proper = |j: usize| {
+        let t = &tokens.tokens[j];
+        t.kind == TokenKind::Word && t.pos == Pos::Proper && crate::nlp::month_number(tokens.norm(j)).is_none()
+    };
+    if !is_proper(i) {
+        return None;
+    }
+    let n = tokens.len();
+    let mut end = i + 1;
+    while end < n {
+        let t = &tokens.tokens[end];
+        if is_proper(end) {
+            end += 1;
+        } else if t.kind == TokenKind::Hyphen && end + 1 < n && is_proper(end + 1) {
+            end += 2;
+        } else if matches!(tokens.norm(end), "of" | "al" | "bin" | "ibn" | "el" | "de" | "van" | "von" | "da" | "du")
+            && end + 1 < n
+            && is_proper(end + 1)
+        {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    Some(end)
+}
+
+fn preceded_by_locative(tokens: &Tokens, start: usize) -> bool {
+    let mut j = start;
+    while j > 0 {
+        j -= 1;
+        match tokens.norm(j) {
+            "the" | "northern" | "southern" | "eastern" | "western" | "central" | "city" | "town" | "province" | "of" => continue,
+            "in" | "at" | "near" | "outside" | "inside" | "across" | "throughout" | "around" => return true,
+            _ => return false,
+        }
+    }
+    false
+}
+
+fn pronoun_anaphor(norm: &str) -> Option<Anaphor> {
+    Some(match norm {
+        "he" | "him" | "his" | "she" | "her" => Anaphor::Person,
+        "they" | "them" | "their" => Anaphor::Plural,
+        "it" | "its" => Anaphor::Thing,
+        _ => return None,
+    })
+}
+
+const ORGANISATION_WORDS: &[&str] = &[
+    "party", "union", "front", "army", "council", "ministry", "committee", "association", "organization",
+    "organisation", "group", "movement", "brigade", "brigades", "forces", "agency", "bank", "company",
+    "corporation", "corp", "inc", "league", "alliance", "federation", "congress", "commission", "court",
+    "tribunal", "institute", "foundation", "fund", "office", "department", "university", "network",
+    "coalition", "authority", "assembly", "parliament", "guard", "militia", "tigers", "battalion",
+];
+
+fn classify_unknown(name: &str, tokens: &Tokens, start: usize) -> ActorKind {
+    let lower = name.to_lowercase();
+    if lower.split(|c: char| !c.is_alphanumeric()).any(|w| ORGANISATION_WORDS.contains(&w)) {
+        return ActorKind::Organisation;
+    }
+    let title_before = start > 0 && matches!(tokens.norm(start - 1), "mr" | "mrs" | "ms" | "dr" | "sheikh" | "mullah");
+    let words = name.split_whitespace().count();
+    if title_before || (2..=4).contains(&words) && !name.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+        ActorKind::Person
+    } else {
+        ActorKind::Unknown
+    }
+}

@@ -1,0 +1,329 @@
+//! Event coding: a verb group (with its particles and what follows it in the clause) matched
+//! against the verb dictionary's patterns, giving a CAMEO code and, where the pattern says,
+//! which actor is the source or target.
+
+use super::grammar::Analysis;
+use crate::dict::events::{CodeSpec, PatternItem, VerbEntry, VerbPattern};
+use crate::dict::Dictionaries;
+use crate::nlp::{Lexicon, Pos, TokenKind};
+
+/// How far a pattern element may be from the previous one, in tokens.
+const MAX_GAP: usize = 6;
+
+#[derive(Debug, Clone)]
+pub struct VerbCoding {
+    pub code: String,
+    /// Verb lemma plus particles: "reach out", "call for".
+    pub lemma: String,
+    /// The pattern coded the reverse reading (`:B` codes): target acts on source.
+    pub swapped: bool,
+    pub target: Option<usize>,
+    pub source: Option<usize>,
+    pub pattern_weight: usize,
+    /// Last token of the verb and its particles.
+    pub verb_end: usize,
+}
+
+/// Why a verb group produced no code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoCode {
+    /// The verb is not in the dictionary.
+    Unknown,
+    /// The dictionary says this use is not an event (`---`).
+    NotAnEvent,
+}
+
+/// Codes verb group `g` of `analysis`.
+pub fn code_verb(dict: &Dictionaries, analysis: &Analysis, g: usize, window_end: usize) -> Result<VerbCoding, NoCode> {
+    let tokens = analysis.tokens;
+    let group = &analysis.groups[g];
+    let head = group.head;
+    let norm = tokens.norm(head);
+    let mut lemma = tokens.lemma(head).to_string();
+    if !dict.verbs.is_known(&lemma) {
+        if let Some(l) = dict.verbs.lemma_of_form(norm) {
+            lemma = l.to_string();
+        } else if let Some(l) = Lexicon::builtin().verb_lemma(norm) {
+            lemma = l.to_string();
+        }
+    }
+    let entries: Vec<&VerbEntry> = dict.verbs.entries_for(&lemma).collect();
+    if entries.is_empty() {
+        return Err(NoCode::Unknown);
+    }
+    // Phrasal verbs: the particle words must follow the verb (an adverb may intervene).
+    let mut chosen: Vec<(&VerbEntry, usize)> = Vec::new();
+    for entry in &entries {
+        if entry.words.len() == 1 {
+            chosen.push((entry, head + 1));
+            continue;
+        }
+        if let Some(end) = match_particles(analysis, head + 1, &entry.words[1..]) {
+            chosen.push((entry, end));
+        }
+    }
+    // Prefer the phrasal reading when it matched.
+    let longest = chosen.iter().map(|(e, _)| e.words.len()).max().unwrap_or(1);
+    chosen.retain(|(e, _)| e.words.len() == longest);
+    let Some(&(first, verb_end)) = chosen.first() else {
+        return Err(NoCode::Unknown);
+    };
+    let clause_start = analysis.clause_start(group.start);
+    let mut best: Option<(usize, &VerbPattern, Option<usize>, Option<usize>)> = None;
+    for (entry, after_start) in &chosen {
+        for pattern in dict.verbs.patterns_of_group(entry.group) {
+            let Some((target, source)) = match_pattern(dict, analysis, pattern, group.start, *after_start, clause_start, window_end) else {
+                continue;
+            };
+            let weight = pattern.weight();
+            if best.as_ref().is_none_or(|(w, ..)| weight > *w) {
+                best = Some((weight, pattern, target, source));
+            }
+        }
+    }
+    let full_lemma = first.words.join(" ");
+    let (spec, weight, target, source) = match best {
+        Some((w, p, t, s)) => (&p.code, w, t, s),
+        None => {
+            // No pattern: the verb's own code, or any code of the verb in another group.
+            let spec = chosen
+                .iter()
+                .map(|(e, _)| &e.code)
+                .find(|c| !matches!(c, CodeSpec::None))
+                .unwrap_or(&first.code);
+            (spec, 0, None, None)
+        }
+    };
+    let (code, swapped) = match spec {
+        CodeSpec::None => return Err(NoCode::NotAnEvent),
+        CodeSpec::Code(c) => (c.clone(), false),
+        CodeSpec::Pair(a, _) if !a.is_empty() => (a.clone(), false),
+        CodeSpec::Pair(_, b) if !b.is_empty() => (b.clone(), true),
+        CodeSpec::Pair(..) => return Err(NoCode::NotAnEvent),
+    };
+    Ok(VerbCoding {
+        code,
+        lemma: full_lemma,
+        swapped,
+        target,
+        source,
+        pattern_weight: weight,
+        verb_end,
+    })
+}
+
+/// Matches the particle words of a phrasal verb after `from`; returns the index after them.
+fn match_particles(analysis: &Analysis, from: usize, words: &[String]) -> Option<usize> {
+    let tokens = analysis.tokens;
+    let mut j = from;
+    let mut skipped = 0;
+    for word in words {
+        loop {
+            if j >= tokens.len() {
+                return None;
+            }
+            if tokens.norm(j) == word || tokens.lemma(j) == word {
+                j += 1;
+                break;
+            }
+            // One adverb or a short object may sit between verb and particle ("called it off").
+            if skipped < 2 && matches!(tokens.tokens[j].pos, Pos::Adv | Pos::Pron) {
+                skipped += 1;
+                j += 1;
+                continue;
+            }
+            return None;
+        }
+    }
+    Some(j)
+}
+
+/// A pattern's match: (target mention, source mention) as the pattern placed them.
+fn match_pattern(
+    dict: &Dictionaries,
+    analysis: &Analysis,
+    pattern: &VerbPattern,
+    verb_start: usize,
+    after_start: usize,
+    clause_start: usize,
+    window_end: usize,
+) -> Option<(Option<usize>, Option<usize>)> {
+    let mut slots = Slots::default();
+    if !pattern.after.is_empty() {
+        match_forward(dict, analysis, &pattern.after, after_start, window_end, &mut slots, true)?;
+    }
+    if !pattern.before.is_empty() {
+        match_backward(dict, analysis, &pattern.before, verb_start, clause_start, &mut slots)?;
+    }
+    Some((slots.target, slots.source))
+}
+
+#[derive(Default)]
+struct Slots {
+    target: Option<usize>,
+    source: Option<usize>,
+}
+
+/// Matches items in order from `from`; returns the index after the last matched token.
+fn match_forward(
+    dict: &Dictionaries,
+    analysis: &Analysis,
+    items: &[PatternItem],
+    from: usize,
+    end: usize,
+    slots: &mut Slots,
+    first_may_gap: bool,
+) -> Option<usize> {
+    let mut pos = from;
+    for (n, item) in items.iter().enumerate() {
+        let gap = if n == 0 && !first_may_gap { 1 } else { MAX_GAP };
+        let limit = end.min(pos + gap);
+        pos = match item {
+            PatternItem::Word(_) | PatternItem::Synset(_) => {
+                (pos..limit).find(|&j| item_matches(dict, analysis, item, j))? + 1
+            }
+            PatternItem::Phrase(words) => (pos..limit).find_map(|j| phrase_at(dict, analysis, words, j))?,
+            PatternItem::Prep(prep, inner) => (pos..limit).find_map(|j| {
+                if analysis.tokens.norm(j) != prep {
+                    return None;
+                }
+                if inner.is_empty() {
+                    return Some(j + 1);
+                }
+                let mut trial = Slots {
+                    target: slots.target,
+                    source: slots.source,
+                };
+                let after = match_forward(dict, analysis, inner, j + 1, end, &mut trial, true)?;
+                slots.target = trial.target;
+                slots.source = trial.source;
+                Some(after)
+            })?,
+            PatternItem::Target | PatternItem::Source => {
+                let (k, after) = (pos..limit).find_map(|j| {
+                    let k = analysis.mention_at[j]?;
+                    let m = &analysis.mentions[k];
+                    (m.start == j).then_some((k, m.end))
+                })?;
+                if matches!(item, PatternItem::Target) {
+                    slots.target = Some(k);
+                } else {
+                    slots.source = Some(k);
+                }
+                after
+            }
+            PatternItem::Skip => {
+                let start = (pos..limit).find(|&j| analysis.tokens.tokens[j].pos.starts_np())?;
+                analysis.np_end(start).max(start + 1)
+            }
+        };
+    }
+    Some(pos)
+}
+
+/// Matches the items before the verb, nearest first, within the clause.
+fn match_backward(
+    dict: &Dictionaries,
+    analysis: &Analysis,
+    items: &[PatternItem],
+    verb_start: usize,
+    clause_start: usize,
+    slots: &mut Slots,
+) -> Option<()> {
+    let mut pos = verb_start;
+    for item in items.iter().rev() {
+        let low = clause_start.max(pos.saturating_sub(MAX_GAP));
+        let found = (low..pos).rev().find_map(|j| match item {
+            PatternItem::Word(_) | PatternItem::Synset(_) => item_matches(dict, analysis, item, j).then_some((j, None)),
+            PatternItem::Phrase(words) => phrase_at(dict, analysis, words, j).map(|_| (j, None)),
+            PatternItem::Source | PatternItem::Target => {
+                let k = analysis.mention_at[j]?;
+                Some((analysis.mentions[k].start, Some(k)))
+            }
+            PatternItem::Prep(prep, inner) => {
+                if analysis.tokens.norm(j) != prep {
+                    return None;
+                }
+                let mut trial = Slots::default();
+                match_forward(dict, analysis, inner, j + 1, pos, &mut trial, true)?;
+                Some((j, trial.target.or(trial.source)))
+            }
+            PatternItem::Skip => Some((j, None)),
+        })?;
+        let (j, mention) = found;
+        match (item, mention) {
+            (PatternItem::Source, Some(k)) => slots.source = Some(k),
+            (PatternItem::Target, Some(k)) => slots.target = Some(k),
+            _ => {}
+        }
+        pos = j;
+    }
+    Some(())
+}
+
+/// Whether a word or synset item matches token `j` (by form or lemma).
+fn item_matches(dict: &Dictionaries, analysis: &Analysis, item: &PatternItem, j: usize) -> bool {
+    let tokens = analysis.tokens;
+    if tokens.tokens[j].kind == TokenKind::Punct {
+        return false;
+    }
+    let norm = tokens.norm(j);
+    let lemma = tokens.lemma(j);
+    match item {
+        PatternItem::Word(w) => word_matches(w, norm, lemma),
+        PatternItem::Synset(s) => {
+            dict.verbs.synset_contains(*s, norm)
+                || dict.verbs.synset_contains(*s, lemma)
+                || Lexicon::builtin()
+                    .noun_lemma(norm)
+                    .is_some_and(|l| dict.verbs.synset_contains(*s, l))
+        }
+        _ => false,
+    }
+}
+
+fn word_matches(word: &str, norm: &str, lemma: &str) -> bool {
+    if word == norm || word == lemma {
+        return true;
+    }
+    let lexicon = Lexicon::builtin();
+    lexicon.noun_lemma(word).is_some_and(|l| l == lemma || Some(l) == lexicon.noun_lemma(norm))
+        || lexicon.verb_lemma(word).is_some_and(|l| l == lemma)
+}
+
+/// A phrase (words or synsets, hyphens skipped) starting at `j`: the index after it.
+fn phrase_at(dict: &Dictionaries, analysis: &Analysis, items: &[PatternItem], j: usize) -> Option<usize> {
+    let tokens = analysis.tokens;
+    let mut k = j;
+    for item in items {
+        while k < tokens.len() && tokens.tokens[k].kind == TokenKind::Hyphen {
+            k += 1;
+        }
+        if k >= tokens.len() {
+            return None;
+        }
+        match item {
+            PatternItem::Synset(s) => {
+                // Multi-word synset members.
+                if item_matches(dict, analysis, item, k) {
+                    k += 1;
+                    continue;
+                }
+                let phrase = dict.verbs.synset_phrases(*s).iter().find(|words| {
+                    words
+                        .iter()
+                        .enumerate()
+                        .all(|(o, w)| k + o < tokens.len() && word_matches(w, tokens.norm(k + o), tokens.lemma(k + o)))
+                })?;
+                k += phrase.len();
+            }
+            _ => {
+                if !item_matches(dict, analysis, item, k) {
+                    return None;
+                }
+                k += 1;
+            }
+        }
+    }
+    Some(k)
+}

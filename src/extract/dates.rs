@@ -1,0 +1,248 @@
+//! Time expressions in a sentence, resolved against the document date: weekday names (the
+//! most recent such day up to the document date), "yesterday", "last week", "in August 2021",
+//! "four years ago", "on Sept. 5".
+
+use crate::nlp::{month_number, TokenKind, Tokens};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+
+/// A time expression: its tokens and the date it fixes (when it can be fixed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeExpr {
+    pub start: usize,
+    pub end: usize,
+    pub date: NaiveDate,
+}
+
+fn weekday(norm: &str) -> Option<Weekday> {
+    Some(match norm {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn number_word(norm: &str) -> Option<u32> {
+    const WORDS: [&str; 21] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen", "twenty",
+    ];
+    if norm == "a" || norm == "an" {
+        return Some(1);
+    }
+    if let Some(p) = WORDS.iter().position(|w| *w == norm) {
+        return Some(p as u32);
+    }
+    match norm {
+        "thirty" => Some(30),
+        "several" => None,
+        _ => norm.parse().ok(),
+    }
+}
+
+fn year(norm: &str) -> Option<i32> {
+    let y: i32 = norm.parse().ok()?;
+    (1900..=2100).contains(&y).then_some(y)
+}
+
+fn day(norm: &str) -> Option<u32> {
+    let digits = norm.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let d: u32 = digits.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+/// Every time expression of a sentence that can be resolved.
+pub fn time_expressions(tokens: &Tokens, doc_date: Option<NaiveDate>) -> Vec<TimeExpr> {
+    let n = tokens.len();
+    let norm = |i: usize| if i < n { tokens.norm(i) } else { "" };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let w = norm(i);
+        let mut push = |start: usize, end: usize, date: Option<NaiveDate>| -> usize {
+            if let Some(date) = date {
+                out.push(TimeExpr { start, end, date });
+            }
+            end
+        };
+        // Month-based: "August 2021", "Sept. 5", "5 September 2021", "September 5, 2021".
+        if let Some(month) = month_number(w).filter(|_| tokens.tokens[i].cap) {
+            if let Some(y) = year(norm(i + 1)) {
+                i = push(i, i + 2, NaiveDate::from_ymd_opt(y, month, 1));
+                continue;
+            }
+            if let Some(d) = day(norm(i + 1)).filter(|_| tokens.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number)) {
+                let (y, end) = match (norm(i + 2), year(norm(i + 3))) {
+                    (",", Some(y)) => (Some(y), i + 4),
+                    _ => (year(norm(i + 2)).or_else(|| doc_date.map(|d| d.year())), if year(norm(i + 2)).is_some() { i + 3 } else { i + 2 }),
+                };
+                let date = y.and_then(|y| NaiveDate::from_ymd_opt(y, month, d)).map(|date| {
+                    // "March 5" in a February article without a year means last year's.
+                    match doc_date {
+                        Some(doc) if date > doc && year(norm(i + 2)).is_none() && norm(i + 2) != "," => {
+                            date.with_year(date.year() - 1).unwrap_or(date)
+                        }
+                        _ => date,
+                    }
+                });
+                i = push(i, end, date);
+                continue;
+            }
+            if i > 0 && matches!(norm(i - 1), "in" | "since" | "until" | "last" | "early" | "late" | "mid") {
+                // "in August": the most recent August up to the document date.
+                let date = doc_date.and_then(|doc| {
+                    let this = NaiveDate::from_ymd_opt(doc.year(), month, 1)?;
+                    if this > doc {
+                        NaiveDate::from_ymd_opt(doc.year() - 1, month, 1)
+                    } else {
+                        Some(this)
+                    }
+                });
+                i = push(i, i + 1, date);
+                continue;
+            }
+        }
+        if let Some(d) = day(w).filter(|_| tokens.tokens[i].kind == TokenKind::Number) {
+            if let Some(month) = month_number(norm(i + 1)).filter(|_| tokens.tokens.get(i + 1).is_some_and(|t| t.cap)) {
+                let y = year(norm(i + 2)).or_else(|| doc_date.map(|d| d.year()));
+                let end = if year(norm(i + 2)).is_some() { i + 3 } else { i + 2 };
+                i = push(i, end, y.and_then(|y| NaiveDate::from_ymd_opt(y, month, d)));
+                continue;
+            }
+        }
+        if let Some(y) = year(w) {
+            if i > 0 && matches!(norm(i - 1), "in" | "since" | "during") && tokens.tokens[i].kind == TokenKind::Number {
+                i = push(i, i + 1, NaiveDate::from_ymd_opt(y, 1, 1));
+                continue;
+            }
+        }
+        let Some(doc) = doc_date else {
+            i += 1;
+            continue;
+        };
+        if let Some(day) = weekday(w) {
+            let back = (7 + doc.weekday().num_days_from_monday() as i64 - day.num_days_from_monday() as i64) % 7;
+            let date = if i > 0 && norm(i - 1) == "next" {
+                let ahead = (7 - back) % 7;
+                doc.checked_add_days(Days::new(if ahead == 0 { 7 } else { ahead as u64 }))
+            } else if i > 0 && norm(i - 1) == "last" && back == 0 {
+                doc.checked_sub_days(Days::new(7))
+            } else {
+                doc.checked_sub_days(Days::new(back as u64))
+            };
+            let start = if i > 0 && matches!(norm(i - 1), "on" | "last" | "next" | "this") { i - 1 } else { i };
+            i = push(start, i + 1, date);
+            continue;
+        }
+        match w {
+            "yesterday" => {
+                i = push(i, i + 1, doc.checked_sub_days(Days::new(1)));
+                continue;
+            }
+            "today" | "tonight" | "overnight" => {
+                i = push(i, i + 1, Some(doc));
+                continue;
+            }
+            "tomorrow" => {
+                i = push(i, i + 1, doc.checked_add_days(Days::new(1)));
+                continue;
+            }
+            "last" | "this" | "next" | "earlier" => {
+                let unit = norm(i + 1);
+                let (unit, end) = if w == "earlier" && unit == "this" { (norm(i + 2), i + 3) } else { (unit, i + 2) };
+                let date = match (w, unit) {
+                    ("last", "week") => doc.checked_sub_days(Days::new(7)),
+                    ("last", "month") => doc.checked_sub_months(Months::new(1)),
+                    ("last", "year") => doc.checked_sub_months(Months::new(12)),
+                    ("this" | "earlier", "week" | "month" | "year") => Some(doc),
+                    ("next", "week") => doc.checked_add_days(Days::new(7)),
+                    ("next", "month") => doc.checked_add_months(Months::new(1)),
+                    ("next", "year") => doc.checked_add_months(Months::new(12)),
+                    _ => None,
+                };
+                if date.is_some() {
+                    i = push(i, end, date);
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        // "four years ago", "two weeks ago"
+        if let (Some(count), "ago") = (number_word(w), norm(i + 2)) {
+            let date = match norm(i + 1) {
+                "year" | "years" => doc.checked_sub_months(Months::new(12 * count)),
+                "month" | "months" => doc.checked_sub_months(Months::new(count)),
+                "week" | "weeks" => doc.checked_sub_days(Days::new(7 * count as u64)),
+                "day" | "days" => doc.checked_sub_days(Days::new(count as u64)),
+                _ => None,
+            };
+            if date.is_some() {
+                i = push(i, i + 3, date);
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The date of an event whose verb is at token `head`: the nearest time expression in the
+/// sentence, else the document date.
+pub fn event_date(exprs: &[TimeExpr], head: usize, doc_date: Option<NaiveDate>) -> Option<NaiveDate> {
+    exprs
+        .iter()
+        .min_by_key(|e| if e.start > head { e.start - head } else { head - e.end.min(head) })
+        .map(|e| e.date)
+        .or(doc_date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::{analyze, Lexicon};
+
+    fn dates(text: &str, doc: &str) -> Vec<NaiveDate> {
+        let tokens = analyze(text, 0, text.len(), Lexicon::builtin());
+        let doc = NaiveDate::parse_from_str(doc, "%Y-%m-%d").ok();
+        time_expressions(&tokens, doc).into_iter().map(|e| e.date).collect()
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn weekday_resolves_to_most_recent_such_day() {
+        // 2025-09-20 is a Saturday.
+        assert_eq!(dates("The talks ended on Wednesday.", "2025-09-20"), vec![d("2025-09-17")]);
+        assert_eq!(dates("They met Saturday.", "2025-09-20"), vec![d("2025-09-20")]);
+        assert_eq!(dates("They meet next Monday.", "2025-09-20"), vec![d("2025-09-22")]);
+    }
+
+    #[test]
+    fn relative_expressions_count_back_from_the_document_date() {
+        assert_eq!(dates("It happened yesterday.", "2025-09-20"), vec![d("2025-09-19")]);
+        assert_eq!(dates("He spoke last week.", "2025-09-20"), vec![d("2025-09-13")]);
+        assert_eq!(dates("It fell four years ago.", "2025-09-20"), vec![d("2021-09-20")]);
+    }
+
+    #[test]
+    fn absolute_dates_resolve_without_context() {
+        assert_eq!(dates("Since seizing control in August 2021, it ruled.", "2025-09-20"), vec![d("2021-08-01")]);
+        assert_eq!(dates("The deal was signed on Sept. 5 in Doha.", "2025-09-20"), vec![d("2025-09-05")]);
+        assert_eq!(dates("They met on 3 March 2024.", "2025-09-20"), vec![d("2024-03-03")]);
+        assert_eq!(dates("Talks began in 2019.", "2025-09-20"), vec![d("2019-01-01")]);
+    }
+
+    #[test]
+    fn event_date_falls_back_to_document_date_or_none() {
+        assert_eq!(event_date(&[], 3, Some(d("2025-01-01"))), Some(d("2025-01-01")));
+        assert_eq!(event_date(&[], 3, None), None);
+        assert!(dates("It happened yesterday.", "").is_empty());
+    }
+}

@@ -1,0 +1,598 @@
+//! A shallow grammar over tagged tokens and actor mentions: verb groups with their auxiliaries,
+//! negation and voice; clause boundaries; the subject, object and prepositional objects of each
+//! verb group. Relative clauses and appositives are stepped over so they do not steal subjects.
+
+use super::actors::MentionSpan;
+use crate::nlp::{Pos, TokenKind, Tokens, VForm};
+
+/// A verb with its auxiliaries: "has not yet been attacked", "will meet", "to resume".
+#[derive(Debug, Clone)]
+pub struct VerbGroup {
+    pub start: usize,
+    pub end: usize,
+    /// The main verb (or the auxiliary itself when there is no other verb).
+    pub head: usize,
+    pub negated: bool,
+    /// will, would, can, may, shall, must (lemmas).
+    pub modal: Option<&'static str>,
+    pub passive: bool,
+    /// Preceded by the infinitive marker "to".
+    pub infinitive: bool,
+    /// An -ing or -ed form without auxiliary opening a participle clause (", saying ...").
+    pub participle: bool,
+}
+
+/// What follows a verb group inside its clause.
+#[derive(Debug, Clone, Default)]
+pub struct Objects {
+    /// The direct object when it is an actor.
+    pub direct: Option<usize>,
+    /// The owner of a non-actor direct object: "rejected Trump's proposal", "an Indian offer".
+    pub owner: Option<usize>,
+    /// Token span of the direct object noun phrase, whoever it names.
+    pub direct_np: Option<(usize, usize)>,
+    /// Prepositional objects that are actors: (preposition token, mention).
+    pub preps: Vec<(usize, usize)>,
+    /// A to-infinitive verb group that complements this one ("refused to meet").
+    pub infinitive: Option<usize>,
+    /// A gerund complement ("denied attacking").
+    pub gerund: Option<usize>,
+    /// First token after the clause window.
+    pub window_end: usize,
+}
+
+/// The grammar of one sentence.
+pub struct Analysis<'a> {
+    pub tokens: &'a Tokens,
+    pub mentions: &'a [MentionSpan],
+    /// Token → mention covering it.
+    pub mention_at: Vec<Option<usize>>,
+    pub groups: Vec<VerbGroup>,
+    /// Token → verb group covering it.
+    pub group_at: Vec<Option<usize>>,
+}
+
+const TIME_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight", "overnight", "week", "month", "year", "weekend", "morning",
+    "afternoon", "evening", "night", "earlier", "later", "recently", "now", "ago",
+];
+
+impl<'a> Analysis<'a> {
+    pub fn new(tokens: &'a Tokens, mentions: &'a [MentionSpan]) -> Analysis<'a> {
+        let n = tokens.len();
+        let mut mention_at = vec![None; n];
+        for (k, m) in mentions.iter().enumerate() {
+            for slot in mention_at.iter_mut().take(m.end.min(n)).skip(m.start) {
+                *slot = Some(k);
+            }
+        }
+        let mut analysis = Analysis {
+            tokens,
+            mentions,
+            mention_at,
+            groups: Vec::new(),
+            group_at: vec![None; n],
+        };
+        analysis.find_verb_groups();
+        analysis
+    }
+
+    fn pos(&self, i: usize) -> Pos {
+        self.tokens.tokens[i].pos
+    }
+
+    fn norm(&self, i: usize) -> &str {
+        self.tokens.norm(i)
+    }
+
+    fn is_verbal(&self, i: usize) -> bool {
+        self.mention_at[i].is_none() && matches!(self.pos(i), Pos::Verb | Pos::Aux | Pos::Modal)
+    }
+
+    fn find_verb_groups(&mut self) {
+        let n = self.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if !self.is_verbal(i) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut end = i;
+            let mut negated = false;
+            let mut modal = None;
+            let mut head = None;
+            let mut be_aux = false;
+            let mut j = i;
+            while j < n {
+                let pos = self.pos(j);
+                let in_mention = self.mention_at[j].is_some();
+                match pos {
+                    Pos::Modal if !in_mention && head.is_none() => {
+                        modal = self.tokens.tokens[j].lemma;
+                    }
+                    Pos::Aux if !in_mention && head.is_none() => {
+                        if self.tokens.lemma(j) == "be" {
+                            be_aux = true;
+                        }
+                    }
+                    Pos::Verb if !in_mention => {
+                        if head.is_some() {
+                            break;
+                        }
+                        head = Some(j);
+                    }
+                    Pos::Neg if head.is_none() => negated = true,
+                    Pos::Adv if head.is_none() && j + 1 < n => {
+                        if matches!(self.norm(j), "never" | "no") {
+                            negated = true;
+                        }
+                        // adverbs inside the group: "has also rejected"
+                        if !self.is_verbal(j + 1) && !matches!(self.pos(j + 1), Pos::Adv | Pos::Neg) {
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
+                end = j + 1;
+                j += 1;
+            }
+            if end == start {
+                i += 1;
+                continue;
+            }
+            // "no longer"
+            let head = head.unwrap_or(end - 1);
+            let form = self.tokens.tokens[head].form;
+            let passive = be_aux && head != start && self.pos(head) == Pos::Verb && form == VForm::Past;
+            let infinitive = start > 0 && self.pos(start - 1) == Pos::To
+                || start > 1 && self.pos(start - 1) == Pos::Adv && self.pos(start - 2) == Pos::To;
+            let participle = head == start
+                && matches!(form, VForm::Ger | VForm::Past)
+                && !infinitive
+                && (start == 0
+                    || matches!(self.pos(start - 1), Pos::Punct | Pos::Conj | Pos::Sub | Pos::Prep)
+                    || matches!(form, VForm::Ger));
+            let participle = participle && !(form == VForm::Past && self.finite_past(start));
+            let index = self.groups.len();
+            for slot in &mut self.group_at[start..end] {
+                *slot = Some(index);
+            }
+            self.groups.push(VerbGroup {
+                start,
+                end,
+                head,
+                negated,
+                modal,
+                passive,
+                infinitive,
+                participle,
+            });
+            i = end;
+        }
+    }
+
+    /// A bare past form right after a subject is a finite verb ("The army attacked"), not a
+    /// participle clause.
+    fn finite_past(&self, start: usize) -> bool {
+        if start == 0 {
+            return false;
+        }
+        let prev = start - 1;
+        self.mention_at[prev].is_some() || matches!(self.pos(prev), Pos::Noun | Pos::Proper | Pos::Pron | Pos::Adv | Pos::Num)
+    }
+
+    /// Verb group that governs `g` through "to" (the outer verb of an infinitive chain).
+    pub fn governor(&self, g: usize) -> Option<usize> {
+        let group = &self.groups[g];
+        if !group.infinitive {
+            return None;
+        }
+        let mut j = group.start;
+        while j > 0 {
+            j -= 1;
+            if let Some(k) = self.group_at[j] {
+                return Some(k);
+            }
+            if matches!(self.pos(j), Pos::Sub | Pos::Rel | Pos::Punct) && self.norm(j) != "," {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The mentions that are the subject of verb group `g`: the actor governing its clause.
+    pub fn subject(&self, g: usize) -> Vec<usize> {
+        self.subject_inner(g, 0)
+    }
+
+    fn subject_inner(&self, g: usize, depth: usize) -> Vec<usize> {
+        if depth > 6 {
+            return Vec::new();
+        }
+        let group = &self.groups[g];
+        if group.infinitive {
+            // "X agreed to meet": the subject of the governing verb, or its object for
+            // "urged X to ..."-type verbs.
+            if let Some(outer) = self.governor(g) {
+                let objects = self.objects(outer);
+                if let Some(direct) = objects.direct {
+                    if direct_object_controls(self.tokens.lemma(self.groups[outer].head)) {
+                        return vec![direct];
+                    }
+                }
+                return self.subject_inner(outer, depth + 1);
+            }
+            return Vec::new();
+        }
+        let mut j = group.start;
+        while j > 0 {
+            j -= 1;
+            if let Some(k) = self.mention_at[j] {
+                let m = &self.mentions[k];
+                if self.is_prep_object(k) {
+                    j = self.skip_pp_left(m.start);
+                    continue;
+                }
+                if m.possessive {
+                    // "Trump's team has engaged ...": the owner stands for the team.
+                    return self.with_compounds(k);
+                }
+                return self.with_compounds(k);
+            }
+            let pos = self.pos(j);
+            let norm = self.norm(j);
+            match pos {
+                Pos::Adv | Pos::Neg => continue,
+                Pos::Punct if norm == "," => {
+                    match self.skip_parenthetical(j) {
+                        Some(before) => {
+                            j = before;
+                            continue;
+                        }
+                        None => {
+                            if group.participle {
+                                return self.main_subject(g, depth);
+                            }
+                            return Vec::new();
+                        }
+                    }
+                }
+                Pos::Punct if matches!(norm, ")" | "]") => {
+                    while j > 0 && !matches!(self.norm(j), "(" | "[") {
+                        j -= 1;
+                    }
+                    continue;
+                }
+                Pos::Rel => {
+                    // The antecedent of a relative pronoun is the subject of its clause.
+                    return self.antecedent(j);
+                }
+                Pos::Conj => {
+                    // "X met Y and signed ...": a coordinated verb shares the subject.
+                    if j + 1 == group.start || (j + 2 == group.start && self.pos(j + 1) == Pos::Adv) {
+                        if let Some(prev) = self.previous_group(j) {
+                            return self.subject_inner(prev, depth + 1);
+                        }
+                    }
+                    continue;
+                }
+                Pos::Prep | Pos::To => continue,
+                Pos::Noun | Pos::Adj | Pos::Det | Pos::Num | Pos::Proper | Pos::Poss | Pos::PossPron => {
+                    if TIME_WORDS.contains(&norm) || crate::nlp::month_number(norm).is_some() {
+                        continue;
+                    }
+                    // A non-actor noun phrase heads the clause; an actor inside it may own it
+                    // ("Russian air strikes killed ...").
+                    return self.owner_in_np_ending_at(j).into_iter().collect();
+                }
+                Pos::Pron => return Vec::new(),
+                Pos::Verb | Pos::Aux | Pos::Modal => {
+                    if group.participle {
+                        return self.main_subject(g, depth);
+                    }
+                    return Vec::new();
+                }
+                _ => {
+                    if group.participle {
+                        return self.main_subject(g, depth);
+                    }
+                    return Vec::new();
+                }
+            }
+        }
+        if group.participle {
+            return self.main_subject(g, depth);
+        }
+        Vec::new()
+    }
+
+    /// For a participle clause, the subject of the nearest finite verb group.
+    fn main_subject(&self, g: usize, depth: usize) -> Vec<usize> {
+        let finite = |k: &usize| !self.groups[*k].participle && !self.groups[*k].infinitive;
+        let before = (0..g).rev().find(finite);
+        let after = (g + 1..self.groups.len()).find(finite);
+        for k in before.into_iter().chain(after) {
+            let s = self.subject_inner(k, depth + 1);
+            if !s.is_empty() {
+                return s;
+            }
+        }
+        Vec::new()
+    }
+
+    fn previous_group(&self, before: usize) -> Option<usize> {
+        (0..before).rev().find_map(|j| self.group_at[j])
+    }
+
+    /// The subject mention plus mentions coordinated with it ("X and Y", "X, Y and Z").
+    fn with_compounds(&self, k: usize) -> Vec<usize> {
+        let mut out = vec![k];
+        if let Some(group) = self.mentions[k].group {
+            for (other, m) in self.mentions.iter().enumerate() {
+                if other != k && m.group == Some(group) {
+                    out.push(other);
+                }
+            }
+            out.sort_unstable();
+            return out;
+        }
+        let mut start = self.mentions[k].start;
+        while start >= 2 {
+            let link = self.norm(start - 1);
+            if !matches!(link, "and" | "," | "or") {
+                break;
+            }
+            let Some(prev) = self.mention_at[start - 2] else { break };
+            if self.is_prep_object(prev) {
+                break;
+            }
+            out.push(prev);
+            start = self.mentions[prev].start;
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// The noun phrase before a relative pronoun: "Israel, which ..." → Israel.
+    fn antecedent(&self, rel: usize) -> Vec<usize> {
+        let mut j = rel;
+        while j > 0 {
+            j -= 1;
+            if self.norm(j) == "," {
+                continue;
+            }
+            if let Some(k) = self.mention_at[j] {
+                return vec![k];
+            }
+            return self.owner_in_np_ending_at(j).into_iter().collect();
+        }
+        Vec::new()
+    }
+
+    /// Whether mention `k` is the object of a preposition (so it cannot be a subject).
+    pub fn is_prep_object(&self, k: usize) -> bool {
+        let m = &self.mentions[k];
+        let mut j = m.start;
+        while j > 0 {
+            j -= 1;
+            match self.pos(j) {
+                Pos::Det | Pos::Adj | Pos::Num | Pos::PossPron => continue,
+                Pos::Prep => return self.norm(j) != "like",
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Index just left of the preposition that governs a phrase starting at `start`.
+    fn skip_pp_left(&self, start: usize) -> usize {
+        let mut j = start;
+        while j > 0 {
+            j -= 1;
+            if self.pos(j) == Pos::Prep {
+                return j;
+            }
+        }
+        0
+    }
+
+    /// `,` at `j` closes an appositive or a relative clause: the index of its opening comma.
+    fn skip_parenthetical(&self, close: usize) -> Option<usize> {
+        let mut j = close;
+        let mut saw_verb = false;
+        let mut saw_rel = false;
+        while j > 0 {
+            j -= 1;
+            if self.norm(j) == "," {
+                let first = j + 1;
+                let starts_rel = first < close && matches!(self.pos(first), Pos::Rel);
+                if (saw_rel && starts_rel) || !saw_verb {
+                    // Something must stand before the opening comma for this to be an aside.
+                    return (j > 0 && self.mention_at[j - 1].is_some()).then_some(j);
+                }
+                return None;
+            }
+            if self.group_at[j].is_some() {
+                saw_verb = true;
+            }
+            if self.pos(j) == Pos::Rel {
+                saw_rel = true;
+            }
+            if matches!(self.pos(j), Pos::Sub) || matches!(self.norm(j), ";" | ":" | "\"" | "“" | "”") {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// An actor that owns the noun phrase ending at `j`: a possessive or an adjective
+    /// modifier ("Trump's approach", "an Indian proposal").
+    pub fn owner_in_np_ending_at(&self, j: usize) -> Option<usize> {
+        let mut i = j as isize;
+        while i >= 0 {
+            let t = i as usize;
+            if let Some(k) = self.mention_at[t] {
+                let m = &self.mentions[k];
+                if m.possessive || m.end <= j {
+                    return Some(k);
+                }
+                return None;
+            }
+            match self.pos(t) {
+                Pos::Noun | Pos::Adj | Pos::Num | Pos::Poss | Pos::Proper => i -= 1,
+                Pos::Punct if self.tokens.tokens[t].kind == TokenKind::Hyphen => i -= 1,
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// The objects of verb group `g` within its clause.
+    pub fn objects(&self, g: usize) -> Objects {
+        let group = &self.groups[g];
+        let n = self.tokens.len();
+        let mut out = Objects {
+            window_end: n,
+            ..Default::default()
+        };
+        let mut j = group.end;
+        // Particles right after the verb belong to it ("reach out to").
+        while j < n && self.pos(j) == Pos::Part {
+            j += 1;
+        }
+        let mut first_np_done = false;
+        while j < n {
+            if let Some(k) = self.group_at[j] {
+                let other = &self.groups[k];
+                if other.infinitive && out.infinitive.is_none() && out.gerund.is_none() {
+                    out.infinitive = Some(k);
+                    j = other.end;
+                    continue;
+                }
+                if self.pos(other.head) == Pos::Verb
+                    && self.tokens.tokens[other.head].form == VForm::Ger
+                    && other.start == j
+                    && !first_np_done
+                    && out.gerund.is_none()
+                {
+                    out.gerund = Some(k);
+                }
+                out.window_end = j;
+                break;
+            }
+            let pos = self.pos(j);
+            let norm = self.norm(j);
+            if matches!(pos, Pos::Sub | Pos::Rel) || matches!(norm, ";" | ":" | "\"" | "“" | "”" | "(" | "—" | "–") {
+                out.window_end = j;
+                break;
+            }
+            if pos == Pos::Conj {
+                // "and" before a new clause or verb ends the window; between nouns it does not.
+                let next_clause = (j + 1..n.min(j + 6)).any(|x| self.group_at[x].is_some() && !self.groups[self.group_at[x].unwrap_or(0)].infinitive);
+                if next_clause {
+                    out.window_end = j;
+                    break;
+                }
+                j += 1;
+                continue;
+            }
+            if let Some(k) = self.mention_at[j] {
+                let m = &self.mentions[k];
+                if let Some(prep) = self.governing_prep(m.start, group.end) {
+                    if !m.locative {
+                        out.preps.push((prep, k));
+                    }
+                } else if !first_np_done {
+                    first_np_done = true;
+                    let np_end = self.np_end(m.end);
+                    if m.possessive || np_end > m.end {
+                        out.owner = Some(k);
+                        out.direct_np = Some((m.start, np_end));
+                    } else {
+                        out.direct = Some(k);
+                        out.direct_np = Some((m.start, m.end));
+                        // "Hungary and Romania": coordinated objects share the slot; keep the first.
+                    }
+                    j = np_end.max(m.end);
+                    continue;
+                }
+                j = m.end;
+                continue;
+            }
+            if !first_np_done && pos.starts_np() && pos != Pos::Pron {
+                first_np_done = true;
+                let np_end = self.np_end(j);
+                out.direct_np = Some((j, np_end));
+                j = np_end.max(j + 1);
+                continue;
+            }
+            if !first_np_done && pos == Pos::Pron {
+                first_np_done = true;
+            }
+            j += 1;
+        }
+        out
+    }
+
+    /// The preposition directly governing a phrase that starts at `start` (after `floor`).
+    fn governing_prep(&self, start: usize, floor: usize) -> Option<usize> {
+        let mut j = start;
+        while j > floor {
+            j -= 1;
+            match self.pos(j) {
+                Pos::Det | Pos::Adj | Pos::Num | Pos::PossPron => continue,
+                Pos::Prep | Pos::Part if self.norm(j) != "of" || j > floor => return Some(j),
+                Pos::To => return Some(j),
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// End of the noun phrase continuing at `from` (nouns, adjectives, hyphens, 's).
+    pub fn np_end(&self, from: usize) -> usize {
+        let n = self.tokens.len();
+        let mut j = from;
+        while j < n {
+            let t = &self.tokens.tokens[j];
+            let continues = self.mention_at[j].is_none()
+                && self.group_at[j].is_none()
+                && (matches!(t.pos, Pos::Noun | Pos::Adj | Pos::Num | Pos::Poss | Pos::Proper | Pos::Det)
+                    || t.kind == TokenKind::Hyphen);
+            if !continues {
+                break;
+            }
+            // A determiner can only open the phrase.
+            if t.pos == Pos::Det && j > from {
+                break;
+            }
+            j += 1;
+        }
+        j
+    }
+
+    /// The first token of the clause containing token `i`.
+    pub fn clause_start(&self, i: usize) -> usize {
+        let mut j = i;
+        while j > 0 {
+            let prev = j - 1;
+            if matches!(self.pos(prev), Pos::Sub | Pos::Rel) || matches!(self.norm(prev), ";" | ":" | "\"" | "“" | "”") {
+                return j;
+            }
+            j = prev;
+        }
+        0
+    }
+}
+
+/// Verbs whose object, not subject, does the infinitive: "urged Iran to resume talks".
+fn direct_object_controls(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "urge" | "ask" | "call" | "tell" | "order" | "force" | "allow" | "invite" | "press" | "persuade"
+            | "encourage" | "request" | "require" | "pressure" | "push" | "compel" | "warn" | "advise"
+            | "implore" | "permit" | "authorize" | "authorise" | "want"
+    )
+}

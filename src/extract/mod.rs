@@ -1,0 +1,553 @@
+//! Extract: coded events from a document — actors, event type, source and target, negation,
+//! modality, attribution, date and location.
+//!
+//! Input: `&Document`. Output: [`Extraction`] (sentences, actor mentions, events).
+//! Entry point: [`Extractor::extract`].
+
+pub mod actors;
+pub mod coder;
+pub mod dates;
+pub mod grammar;
+pub mod memory;
+
+use crate::dict::Dictionaries;
+use crate::model::{ActorRef, Document, Event, Extraction, Mention, Modality, Plover, Relation, Sentence};
+use crate::nlp::{analyze, split_sentences, Lexicon, Pos, Tokens};
+use actors::{ActorRecognizer, MentionSpan};
+use chrono::NaiveDate;
+use coder::code_verb;
+use grammar::Analysis;
+use memory::DocMemory;
+use std::sync::Arc;
+
+/// Options that do not come from the document.
+#[derive(Debug, Clone, Default)]
+pub struct ExtractOptions {
+    /// Date for documents that carry none (`--date`).
+    pub default_date: Option<NaiveDate>,
+    /// The date dated roles resolve on when a document has no date at all; today if unset.
+    pub today: Option<NaiveDate>,
+}
+
+/// Turns documents into events using a set of dictionaries.
+#[derive(Clone)]
+pub struct Extractor {
+    dict: Arc<Dictionaries>,
+    options: ExtractOptions,
+}
+
+/// Statement verbs: their subject is the source the other events are attributed to.
+const SPEECH_VERBS: &[&str] = &[
+    "say", "tell", "announce", "state", "declare", "add", "claim", "report", "insist", "stress",
+    "emphasize", "emphasise", "note", "confirm", "explain", "write", "post", "tweet", "reiterate",
+    "argue", "allege", "assert", "contend", "maintain", "recall", "remark", "comment", "disclose",
+    "reveal", "acknowledge", "admit", "suggest", "predict", "believe", "think",
+];
+
+/// Verbs whose infinitive complement is an intended (future) act.
+const FUTURE_VERBS: &[&str] = &["plan", "intend", "aim", "expect", "prepare", "schedule", "set", "decide", "hope", "want", "seek", "try", "attempt", "mean"];
+const PROPOSAL_VERBS: &[&str] = &["propose", "suggest", "offer", "float", "consider", "weigh"];
+
+/// Verbs that carry a nominal event as their object without coding one themselves.
+const LIGHT_VERBS: &[&str] = &[
+    "launch", "carry", "conduct", "hold", "stage", "begin", "start", "make", "issue", "mount",
+    "undertake", "resume", "continue", "have", "give", "take", "deliver", "perform", "unleash",
+    "escalate", "intensify", "step", "announce", "order", "approve",
+];
+
+impl Extractor {
+    pub fn new(dict: Arc<Dictionaries>, options: ExtractOptions) -> Extractor {
+        Extractor { dict, options }
+    }
+
+    /// An extractor over the built-in dictionaries.
+    pub fn builtin() -> Extractor {
+        Extractor::new(Dictionaries::builtin(), ExtractOptions::default())
+    }
+
+    pub fn dictionaries(&self) -> &Dictionaries {
+        &self.dict
+    }
+
+    /// Extracts sentences, actor mentions and events from one document.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let lexicon = Lexicon::builtin();
+        let doc_date = doc.date.or(self.options.default_date);
+        let role_date = doc_date
+            .or(self.options.today)
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        let recognizer = ActorRecognizer::new(&self.dict, role_date);
+        let mut memory = DocMemory::default();
+        let mut out = Extraction::default();
+        let text = doc.text.as_str();
+        for (index, (start, end)) in split_sentences(text).into_iter().enumerate() {
+            out.sentences.push(Sentence { index, start, end });
+            let tokens = analyze(text, start, end, lexicon);
+            if tokens.is_empty() {
+                continue;
+            }
+            let mentions = recognizer.recognize(text, &tokens, &mut memory);
+            let analysis = Analysis::new(&tokens, &mentions);
+            let context = SentenceContext {
+                doc,
+                text,
+                index,
+                sentence: &text[start..end],
+                doc_date,
+            };
+            let mut events = self.sentence_events(&context, &analysis);
+            out.events.append(&mut events);
+            out.mentions.extend(mentions.into_iter().filter(|m| !m.locative || m.actor.code.is_some()).map(|m| Mention {
+                sentence_index: index,
+                actor: m.actor,
+            }));
+        }
+        out
+    }
+
+    fn sentence_events(&self, ctx: &SentenceContext, analysis: &Analysis) -> Vec<Event> {
+        let tokens = analysis.tokens;
+        let times = dates::time_expressions(tokens, ctx.doc_date);
+        let speech = self.attribution(analysis);
+        let conditional = (0..tokens.len()).any(|i| matches!(tokens.norm(i), "if" | "unless") && tokens.tokens[i].pos == Pos::Sub);
+        let mut events: Vec<Event> = Vec::new();
+        let mut coded_groups = vec![false; analysis.groups.len()];
+        let mut codings = Vec::with_capacity(analysis.groups.len());
+        for g in 0..analysis.groups.len() {
+            let window_end = analysis.objects(g).window_end;
+            codings.push(code_verb(&self.dict, analysis, g, window_end));
+        }
+        for g in 0..analysis.groups.len() {
+            let group = &analysis.groups[g];
+            let Ok(coding) = &codings[g] else { continue };
+            if coding.code == "010" || coding.code == "01" {
+                continue;
+            }
+            let lemma = tokens.lemma(group.head);
+            if SPEECH_VERBS.contains(&lemma) && self.dict.plover_of(&coding.code) == Plover::Other {
+                continue;
+            }
+            // An infinitive whose governing verb coded an event is part of that event.
+            let governor = analysis.governor(g);
+            if let Some(o) = governor {
+                if codings[o].as_ref().is_ok_and(|c| c.code != "010" && !SPEECH_VERBS.contains(&c.lemma.as_str())) {
+                    continue;
+                }
+            }
+            let objects = analysis.objects(g);
+            let (mut sources, mut target) = if group.passive {
+                let by = objects.preps.iter().find(|(p, _)| tokens.norm(*p) == "by").map(|(_, k)| *k);
+                let subject = analysis.subject(g);
+                (by.into_iter().collect::<Vec<_>>(), subject.first().copied())
+            } else {
+                let target = coding.target.or_else(|| self.pick_target(analysis, &objects, &coding.lemma));
+                (analysis.subject(g), target)
+            };
+            if let Some(s) = coding.source {
+                sources = vec![s];
+            }
+            if coding.swapped {
+                let new_source = target;
+                target = sources.first().copied();
+                sources = new_source.into_iter().collect();
+            }
+            let mut negated = group.negated;
+            let mut modality = self.modality(analysis, g, governor, speech.is_some(), conditional);
+            if let Some(o) = governor {
+                let outer = &analysis.groups[o];
+                negated |= outer.negated;
+                if tokens.lemma(outer.head) == "deny" {
+                    negated = true;
+                    modality = Modality::Denied;
+                }
+            }
+            if let Some(o) = self.denying_governor(analysis, g) {
+                let _ = o;
+                negated = true;
+                modality = Modality::Denied;
+            }
+            let relation_end = coding.verb_end.max(group.head + 1);
+            let relation = Relation {
+                text: ctx.text[tokens.tokens[group.start].start..tokens.tokens[relation_end - 1].end].to_string(),
+                lemma: coding.lemma.clone(),
+                start: tokens.tokens[group.start].start,
+                end: tokens.tokens[relation_end - 1].end,
+            };
+            let confidence = 0.5
+                + if coding.pattern_weight > 0 { 0.2 } else { 0.0 }
+                + if target.is_some() { 0.1 } else { 0.0 }
+                + if sources.len() == 1 { 0.1 } else { 0.0 };
+            let made = self.push_events(
+                ctx,
+                analysis,
+                &mut events,
+                &sources,
+                target,
+                &coding.code,
+                relation,
+                negated,
+                modality,
+                speech,
+                dates::event_date(&times, group.head, ctx.doc_date),
+                self.location(analysis, group.head),
+                confidence,
+            );
+            coded_groups[g] = made;
+        }
+        self.noun_events(ctx, analysis, &codings, &coded_groups, &times, speech, &mut events);
+        events
+    }
+
+    /// The target of an active verb with no pattern slot: its direct object, the owner of its
+    /// object, a prepositional object, or the target of its complement.
+    fn pick_target(&self, analysis: &Analysis, objects: &grammar::Objects, lemma: &str) -> Option<usize> {
+        const TARGET_PREPS: &[&str] = &[
+            "with", "against", "to", "on", "at", "toward", "towards", "into", "upon", "over", "from", "for", "between", "among", "about", "of",
+        ];
+        if let Some(d) = objects.direct {
+            return Some(d);
+        }
+        if let Some(o) = objects.owner {
+            return Some(o);
+        }
+        let _ = lemma;
+        if let Some((_, k)) = objects
+            .preps
+            .iter()
+            .find(|(p, _)| TARGET_PREPS.contains(&analysis.tokens.norm(*p)))
+        {
+            return Some(*k);
+        }
+        for inner in [objects.infinitive, objects.gerund].into_iter().flatten() {
+            let inner_objects = analysis.objects(inner);
+            if let Some(k) = inner_objects.direct.or(inner_objects.owner).or_else(|| {
+                inner_objects
+                    .preps
+                    .iter()
+                    .find(|(p, _)| TARGET_PREPS.contains(&analysis.tokens.norm(*p)))
+                    .map(|(_, k)| *k)
+            }) {
+                return Some(k);
+            }
+        }
+        None
+    }
+
+    fn modality(&self, analysis: &Analysis, g: usize, governor: Option<usize>, reported: bool, conditional: bool) -> Modality {
+        let tokens = analysis.tokens;
+        let group = &analysis.groups[g];
+        let modal = group.modal.or_else(|| governor.and_then(|o| analysis.groups[o].modal));
+        if let Some(o) = governor {
+            let lemma = tokens.lemma(analysis.groups[o].head);
+            if PROPOSAL_VERBS.contains(&lemma) {
+                return Modality::Proposed;
+            }
+            if lemma == "threaten" {
+                return Modality::Threatened;
+            }
+            if FUTURE_VERBS.contains(&lemma) {
+                return Modality::Future;
+            }
+        }
+        match modal {
+            Some("will" | "shall") if conditional => Modality::Threatened,
+            Some("would") if conditional => Modality::Threatened,
+            Some("will" | "shall") => Modality::Future,
+            Some("would") if reported => Modality::Future,
+            Some("would" | "can" | "may") if tokens.norm(group.start) != "can" => Modality::Hypothetical,
+            Some("must") => Modality::Proposed,
+            _ => Modality::Asserted,
+        }
+    }
+
+    /// "denied attacking X", "denied that X attacked Y": the denial governing group `g`.
+    fn denying_governor(&self, analysis: &Analysis, g: usize) -> Option<usize> {
+        let group = &analysis.groups[g];
+        let tokens = analysis.tokens;
+        let mut j = group.start;
+        let mut steps = 0;
+        while j > 0 && steps < 4 {
+            j -= 1;
+            steps += 1;
+            if let Some(k) = analysis.group_at[j] {
+                return (tokens.lemma(analysis.groups[k].head) == "deny").then_some(k);
+            }
+            if !matches!(tokens.norm(j), "that" | "having" | "ever" | "it") && analysis.mention_at[j].is_none() {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The speaker of the sentence: subject of a statement verb, or "according to X".
+    fn attribution(&self, analysis: &Analysis) -> Option<usize> {
+        let tokens = analysis.tokens;
+        for i in 0..tokens.len().saturating_sub(1) {
+            if tokens.norm(i) == "according" && tokens.norm(i + 1) == "to" {
+                return analysis.mention_at.get(i + 2).copied().flatten().or_else(|| analysis.mention_at.get(i + 3).copied().flatten());
+            }
+        }
+        for (g, group) in analysis.groups.iter().enumerate() {
+            if group.infinitive {
+                continue;
+            }
+            let lemma = tokens.lemma(group.head);
+            if SPEECH_VERBS.contains(&lemma) {
+                if let Some(&s) = analysis.subject(g).first() {
+                    return Some(s);
+                }
+                // "..., said Mujahid": speaker after the verb.
+                if let Some(k) = analysis.mention_at.get(group.end).copied().flatten() {
+                    return Some(k);
+                }
+            }
+        }
+        None
+    }
+
+    fn location(&self, analysis: &Analysis, head: usize) -> Option<String> {
+        analysis
+            .mentions
+            .iter()
+            .filter(|m| m.locative)
+            .min_by_key(|m| if m.start > head { m.start - head } else { 2 * (head - m.start) })
+            .map(|m| {
+                let text = m.actor.text.as_str();
+                text.strip_prefix("the ").unwrap_or(text).to_string()
+            })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push_events(
+        &self,
+        ctx: &SentenceContext,
+        analysis: &Analysis,
+        events: &mut Vec<Event>,
+        sources: &[usize],
+        target: Option<usize>,
+        code: &str,
+        relation: Relation,
+        negated: bool,
+        modality: Modality,
+        speaker: Option<usize>,
+        date: Option<NaiveDate>,
+        location: Option<String>,
+        confidence: f64,
+    ) -> bool {
+        let Some(cameo) = self.dict.cameo(code) else {
+            return false;
+        };
+        let mut made = false;
+        for &s in sources {
+            let source = &analysis.mentions[s];
+            if !usable_actor(source) {
+                continue;
+            }
+            let target_ref = target
+                .filter(|&t| t != s && !same_actor(&analysis.mentions[t].actor, &source.actor))
+                .filter(|&t| usable_actor(&analysis.mentions[t]))
+                .filter(|&t| !(sources.contains(&t)))
+                .map(|t| analysis.mentions[t].actor.clone());
+            let attributed_to = speaker
+                .filter(|&k| k != s)
+                .map(|k| analysis.mentions[k].actor.clone())
+                .filter(|a| a.code.is_some() || a.kind != crate::model::ActorKind::Unknown);
+            let event = Event {
+                doc_id: ctx.doc.id.clone(),
+                sentence_index: ctx.index,
+                sentence: ctx.sentence.to_string(),
+                source: source.actor.clone(),
+                relation: relation.clone(),
+                target: target_ref,
+                cameo: cameo.code.clone(),
+                plover: cameo.plover,
+                plover_mode: cameo.plover_mode.clone(),
+                goldstein: cameo.goldstein,
+                quad_class: cameo.quad_class,
+                negated,
+                modality,
+                attributed_to,
+                date,
+                location: location.clone(),
+                confidence: (confidence * 100.0).round() / 100.0,
+            };
+            let duplicate = events.iter().any(|e| {
+                e.source.key() == event.source.key()
+                    && e.cameo == event.cameo
+                    && e.target.as_ref().map(ActorRef::key) == event.target.as_ref().map(ActorRef::key)
+                    && e.negated == event.negated
+            });
+            if !duplicate {
+                events.push(event);
+                made = true;
+            }
+        }
+        made
+    }
+
+    /// Events stated as nouns: "Russian air strikes on Kyiv", "held talks with X".
+    #[allow(clippy::too_many_arguments)]
+    fn noun_events(
+        &self,
+        ctx: &SentenceContext,
+        analysis: &Analysis,
+        codings: &[Result<coder::VerbCoding, coder::NoCode>],
+        coded_groups: &[bool],
+        times: &[dates::TimeExpr],
+        speaker: Option<usize>,
+        events: &mut Vec<Event>,
+    ) {
+        let tokens = analysis.tokens;
+        let n = tokens.len();
+        let ids: Vec<Option<u32>> = (0..n).map(|i| self.dict.vocab.get(tokens.norm(i))).collect();
+        let mut i = 0;
+        while i < n {
+            if analysis.mention_at[i].is_some() || analysis.group_at[i].is_some() {
+                i += 1;
+                continue;
+            }
+            let Some(found) = self.dict.nouns.matches_at(&ids[i..]).into_iter().next() else {
+                i += 1;
+                continue;
+            };
+            let end = i + found.len;
+            let last = end - 1;
+            if !matches!(tokens.tokens[last].pos, Pos::Noun) || (i..end).any(|j| analysis.group_at[j].is_some()) {
+                i += 1;
+                continue;
+            }
+            let noun = &self.dict.noun_events[found.values[0] as usize];
+            // Is the noun the object of a verb group?
+            let governing = analysis.groups.iter().enumerate().rev().find(|(g, group)| {
+                group.end <= i && analysis.objects(*g).direct_np.is_some_and(|(s, e)| s <= i && end <= e.max(end))
+                    && analysis.objects(*g).direct_np.is_some_and(|(s, _)| s <= i)
+            });
+            let mut sources: Vec<usize> = Vec::new();
+            let mut negated = false;
+            let mut modality = Modality::Asserted;
+            let mut head = i;
+            if let Some((g, group)) = governing {
+                if coded_groups[g] {
+                    i = end;
+                    continue;
+                }
+                let verb_codes_other = codings[g].as_ref().is_ok_and(|c| self.dict.plover_of(&c.code) != Plover::Other);
+                let lemma = tokens.lemma(group.head);
+                if verb_codes_other && !LIGHT_VERBS.contains(&lemma) {
+                    i = end;
+                    continue;
+                }
+                sources = analysis.subject(g);
+                negated = group.negated;
+                modality = self.modality(analysis, g, analysis.governor(g), speaker.is_some(), false);
+                head = group.head;
+            }
+            if sources.is_empty() {
+                if let Some(owner) = analysis.owner_in_np_ending_at(i.saturating_sub(1)).filter(|_| i > 0) {
+                    sources.push(owner);
+                }
+            }
+            // "strikes by Russia"
+            let after = self.prep_mentions_after(analysis, end);
+            if sources.is_empty() {
+                if let Some((_, k)) = after.iter().find(|(p, _)| *p == "by") {
+                    sources.push(*k);
+                }
+            }
+            let target = after
+                .iter()
+                .find(|(p, _)| noun.target_preps.iter().any(|tp| tp == p))
+                .map(|(_, k)| *k);
+            let relation = Relation {
+                text: ctx.text[tokens.tokens[i].start..tokens.tokens[last].end].to_string(),
+                lemma: noun.words.join(" "),
+                start: tokens.tokens[i].start,
+                end: tokens.tokens[last].end,
+            };
+            self.push_events(
+                ctx,
+                analysis,
+                events,
+                &sources,
+                target,
+                &noun.code,
+                relation,
+                negated,
+                modality,
+                speaker,
+                dates::event_date(times, head, ctx.doc_date),
+                self.location(analysis, head),
+                0.5 + if target.is_some() { 0.1 } else { 0.0 },
+            );
+            i = end;
+        }
+    }
+
+    /// Actor mentions in prepositional phrases right after token `from`: (preposition, mention).
+    fn prep_mentions_after<'t>(&self, analysis: &'t Analysis, from: usize) -> Vec<(&'t str, usize)> {
+        let tokens = analysis.tokens;
+        let mut out = Vec::new();
+        let mut j = from;
+        let limit = (from + 10).min(tokens.len());
+        while j < limit {
+            if analysis.group_at[j].is_some() || matches!(tokens.tokens[j].pos, Pos::Sub | Pos::Rel) {
+                break;
+            }
+            if matches!(tokens.tokens[j].pos, Pos::Prep | Pos::To) {
+                let prep = tokens.norm(j);
+                let mut k = j + 1;
+                while k < limit && matches!(tokens.tokens[k].pos, Pos::Det | Pos::Adj | Pos::Num) && analysis.mention_at[k].is_none() {
+                    k += 1;
+                }
+                if let Some(m) = analysis.mention_at.get(k).copied().flatten() {
+                    out.push((prep, m));
+                    j = analysis.mentions[m].end;
+                    continue;
+                }
+            }
+            j += 1;
+        }
+        out
+    }
+}
+
+struct SentenceContext<'a> {
+    doc: &'a Document,
+    text: &'a str,
+    index: usize,
+    sentence: &'a str,
+    doc_date: Option<NaiveDate>,
+}
+
+/// An actor good enough to be an event's party: coded, or a named entity.
+fn usable_actor(m: &MentionSpan) -> bool {
+    if m.agent_only {
+        return false;
+    }
+    m.actor.code.is_some() || (m.actor.kind != crate::model::ActorKind::Unknown && m.actor.name.chars().next().is_some_and(char::is_uppercase))
+}
+
+fn same_actor(a: &ActorRef, b: &ActorRef) -> bool {
+    a.code.is_some() && a.code == b.code && a.name == b.name
+}
+
+/// Extracts from a bare text (used by tests and `eval`).
+pub fn extract_text(extractor: &Extractor, id: &str, text: &str, date: Option<NaiveDate>) -> Extraction {
+    let doc = Document::new(
+        text.to_string(),
+        crate::model::DocumentMeta {
+            id: Some(id.to_string()),
+            date,
+            ..Default::default()
+        },
+    );
+    extractor.extract(&doc)
+}
+
+#[allow(dead_code)]
+fn debug_tokens(tokens: &Tokens) -> String {
+    (0..tokens.len())
+        .map(|i| format!("{}/{:?}", tokens.norm(i), tokens.tokens[i].pos))
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,367 @@
+//! The types every stage shares: documents in, coded events out.
+//!
+//! Stages talk to each other only through these types. The serialised shape of [`Event`] is the
+//! public event JSON of DESIGN.md: fields may be added, never renamed or dropped.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// An article as ingested: its text plus whatever metadata the input carried.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// External id when the input had one (a JSON line's `id`), else the content hash prefix.
+    pub id: String,
+    /// Hex SHA-256 of the text: the identity used to skip documents already stored.
+    pub hash: String,
+    pub title: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    /// Where the document was read from (file path, `-` for stdin, `file:line` for JSON Lines).
+    pub origin: Option<String>,
+    pub text: String,
+}
+
+/// The metadata a reader found besides the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocumentMeta {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub origin: Option<String>,
+}
+
+impl Document {
+    /// Builds a document, computing its content hash; the id is the external id when given.
+    pub fn new(text: String, meta: DocumentMeta) -> Document {
+        let hash = content_hash(&text);
+        let id = meta.id.unwrap_or_else(|| hash[..16].to_string());
+        Document {
+            id,
+            hash,
+            title: meta.title,
+            date: meta.date,
+            source: meta.source,
+            url: meta.url,
+            origin: meta.origin,
+            text,
+        }
+    }
+}
+
+/// Hex SHA-256 of a text.
+pub fn content_hash(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(text.as_bytes());
+    let mut hex = String::with_capacity(64);
+    for byte in digest {
+        use std::fmt::Write;
+        let _ = write!(hex, "{byte:02x}");
+    }
+    hex
+}
+
+/// A sentence of a document: byte offsets into the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    pub index: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Sentence {
+    pub fn text<'a>(&self, document_text: &'a str) -> &'a str {
+        &document_text[self.start..self.end]
+    }
+}
+
+/// What sort of actor a coded actor is; derived from its code's roles unless a dictionary says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorKind {
+    Country,
+    Government,
+    Military,
+    ArmedGroup,
+    Opposition,
+    Igo,
+    Ngo,
+    Media,
+    Person,
+    Organisation,
+    Unknown,
+}
+
+impl ActorKind {
+    pub const ALL: [ActorKind; 11] = [
+        ActorKind::Country,
+        ActorKind::Government,
+        ActorKind::Military,
+        ActorKind::ArmedGroup,
+        ActorKind::Opposition,
+        ActorKind::Igo,
+        ActorKind::Ngo,
+        ActorKind::Media,
+        ActorKind::Person,
+        ActorKind::Organisation,
+        ActorKind::Unknown,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Country => "country",
+            ActorKind::Government => "government",
+            ActorKind::Military => "military",
+            ActorKind::ArmedGroup => "armed_group",
+            ActorKind::Opposition => "opposition",
+            ActorKind::Igo => "igo",
+            ActorKind::Ngo => "ngo",
+            ActorKind::Media => "media",
+            ActorKind::Person => "person",
+            ActorKind::Organisation => "organisation",
+            ActorKind::Unknown => "unknown",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ActorKind> {
+        ActorKind::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+}
+
+impl fmt::Display for ActorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A coded actor as it appears in an event: the text that named it and what it resolved to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActorRef {
+    /// The words of the sentence that name the actor.
+    pub text: String,
+    /// Canonical name of the actor.
+    pub name: String,
+    /// CAMEO-style code (`USAGOV`, `IGOUNO`); null for an actor known only by its text.
+    pub code: Option<String>,
+    /// ISO 3166 alpha-3; null for IGOs, NGOs and unplaced actors.
+    pub country: Option<String>,
+    /// First role of the code (`GOV`, `MIL`, ...), if any.
+    pub sector: Option<String>,
+    pub kind: ActorKind,
+    /// Byte offsets of `text` in the document.
+    #[serde(skip)]
+    pub start: usize,
+    #[serde(skip)]
+    pub end: usize,
+}
+
+impl ActorRef {
+    /// The key that identifies the canonical actor in the store and the graph.
+    pub fn key(&self) -> String {
+        format!("{}|{}", self.code.as_deref().unwrap_or(""), self.name)
+    }
+}
+
+/// The words that carry the event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relation {
+    pub text: String,
+    pub lemma: String,
+    #[serde(skip)]
+    pub start: usize,
+    #[serde(skip)]
+    pub end: usize,
+}
+
+/// Whether an event is stated as having happened, or only as intended, proposed, ...
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    Asserted,
+    Future,
+    Proposed,
+    Threatened,
+    Hypothetical,
+    Denied,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Future => "future",
+            Modality::Proposed => "proposed",
+            Modality::Threatened => "threatened",
+            Modality::Hypothetical => "hypothetical",
+            Modality::Denied => "denied",
+        }
+    }
+}
+
+/// The 16 current PLOVER event types, plus OTHER for coded acts outside them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Plover {
+    Agree,
+    Consult,
+    Support,
+    Concede,
+    Cooperate,
+    Aid,
+    Retreat,
+    Request,
+    Accuse,
+    Reject,
+    Threaten,
+    Protest,
+    Sanction,
+    Mobilize,
+    Coerce,
+    Assault,
+    Other,
+}
+
+impl Plover {
+    pub const TYPES: [Plover; 16] = [
+        Plover::Agree,
+        Plover::Consult,
+        Plover::Support,
+        Plover::Concede,
+        Plover::Cooperate,
+        Plover::Aid,
+        Plover::Retreat,
+        Plover::Request,
+        Plover::Accuse,
+        Plover::Reject,
+        Plover::Threaten,
+        Plover::Protest,
+        Plover::Sanction,
+        Plover::Mobilize,
+        Plover::Coerce,
+        Plover::Assault,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Plover::Agree => "AGREE",
+            Plover::Consult => "CONSULT",
+            Plover::Support => "SUPPORT",
+            Plover::Concede => "CONCEDE",
+            Plover::Cooperate => "COOPERATE",
+            Plover::Aid => "AID",
+            Plover::Retreat => "RETREAT",
+            Plover::Request => "REQUEST",
+            Plover::Accuse => "ACCUSE",
+            Plover::Reject => "REJECT",
+            Plover::Threaten => "THREATEN",
+            Plover::Protest => "PROTEST",
+            Plover::Sanction => "SANCTION",
+            Plover::Mobilize => "MOBILIZE",
+            Plover::Coerce => "COERCE",
+            Plover::Assault => "ASSAULT",
+            Plover::Other => "OTHER",
+        }
+    }
+
+    /// Parses a current PLOVER name, or an older (0.5b1) name the gold data still uses.
+    pub fn parse(name: &str) -> Option<Plover> {
+        let upper = name.trim().to_ascii_uppercase();
+        let current = match upper.as_str() {
+            "DEMAND" => Some(Plover::Request),
+            "DISAPPROVE" | "INVESTIGATE" => Some(Plover::Accuse),
+            "FIGHT" => Some(Plover::Assault),
+            "COOPERATION" => Some(Plover::Cooperate),
+            "OTHER" => Some(Plover::Other),
+            _ => None,
+        };
+        current.or_else(|| Plover::TYPES.into_iter().find(|p| p.as_str() == upper))
+    }
+
+    pub fn is_counted(self) -> bool {
+        self != Plover::Other
+    }
+}
+
+impl fmt::Display for Plover {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A coded event, tied to the sentence it came from. Serialises to the DESIGN.md event JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub doc_id: String,
+    pub sentence_index: usize,
+    pub sentence: String,
+    pub source: ActorRef,
+    pub relation: Relation,
+    pub target: Option<ActorRef>,
+    pub cameo: String,
+    pub plover: Plover,
+    pub plover_mode: Option<String>,
+    pub goldstein: f64,
+    pub quad_class: u8,
+    pub negated: bool,
+    pub modality: Modality,
+    pub attributed_to: Option<ActorRef>,
+    pub date: Option<NaiveDate>,
+    pub location: Option<String>,
+    pub confidence: f64,
+}
+
+impl Event {
+    /// An event that counts in aggregates and scores: one of the 16 types and not negated.
+    pub fn is_counted(&self) -> bool {
+        self.plover.is_counted() && !self.negated
+    }
+}
+
+/// One mention of an actor in a sentence (whether or not it takes part in an event).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub sentence_index: usize,
+    pub actor: ActorRef,
+}
+
+/// Everything extraction produces for one document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extraction {
+    pub sentences: Vec<Sentence>,
+    pub mentions: Vec<Mention>,
+    pub events: Vec<Event>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plover_parse_maps_old_names_to_current_types() {
+        assert_eq!(Plover::parse("DEMAND"), Some(Plover::Request));
+        assert_eq!(Plover::parse("disapprove"), Some(Plover::Accuse));
+        assert_eq!(Plover::parse("INVESTIGATE"), Some(Plover::Accuse));
+        assert_eq!(Plover::parse("FIGHT"), Some(Plover::Assault));
+        assert_eq!(Plover::parse("REJECT"), Some(Plover::Reject));
+        assert_eq!(Plover::parse("NONSENSE"), None);
+    }
+
+    #[test]
+    fn document_id_defaults_to_hash_prefix() {
+        let doc = Document::new("Some text.".into(), DocumentMeta::default());
+        assert_eq!(doc.hash.len(), 64);
+        assert_eq!(doc.id, doc.hash[..16]);
+        let named = Document::new(
+            "Some text.".into(),
+            DocumentMeta {
+                id: Some("a-1".into()),
+                ..Default::default()
+            },
+        );
+        assert_eq!(named.id, "a-1");
+        assert_eq!(named.hash, doc.hash);
+    }
+}

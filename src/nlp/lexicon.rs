@@ -1,0 +1,218 @@
+//! English word knowledge: the parts of speech a form can take and its lemmas, plus the
+//! closed classes (determiners, prepositions, auxiliaries, ...). Data: `data/lexicon/`.
+
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+
+/// Open-class tags a form can carry (bit flags).
+pub mod tag {
+    pub const NOUN: u8 = 1;
+    pub const VERB: u8 = 2;
+    pub const ADJ: u8 = 4;
+    pub const ADV: u8 = 8;
+    pub const AUX: u8 = 16;
+    pub const PROPER: u8 = 32;
+}
+
+/// Closed-class memberships of a function word (bit flags).
+pub mod class {
+    pub const DET: u16 = 1;
+    pub const PRON: u16 = 2;
+    pub const PREP: u16 = 4;
+    pub const CONJ: u16 = 8;
+    pub const SUB: u16 = 16;
+    pub const AUX: u16 = 32;
+    pub const MODAL: u16 = 64;
+    pub const NEG: u16 = 128;
+    pub const REL: u16 = 256;
+    pub const PART: u16 = 512;
+    pub const NUM: u16 = 1024;
+    pub const TIME: u16 = 2048;
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LexEntry {
+    pub tags: u8,
+    pub noun_lemma: Option<&'static str>,
+    pub verb_lemma: Option<&'static str>,
+    pub adj_lemma: Option<&'static str>,
+}
+
+impl LexEntry {
+    pub fn has(&self, tag: u8) -> bool {
+        self.tags & tag != 0
+    }
+}
+
+/// Word forms → possible tags and lemmas; function words → closed classes.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    words: FxHashMap<&'static str, LexEntry>,
+    function: FxHashMap<&'static str, u16>,
+    /// Multi-word prepositions ("according to"), keyed by their first word.
+    multiword_preps: FxHashMap<&'static str, Vec<Vec<&'static str>>>,
+}
+
+static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
+
+const WORDS: &str = include_str!("../../data/lexicon/words.tsv");
+const FUNCTION_WORDS: &str = include_str!("../../data/lexicon/function_words.tsv");
+
+impl Lexicon {
+    /// The lexicon shipped in `data/lexicon/`, parsed once.
+    pub fn builtin() -> &'static Lexicon {
+        BUILTIN.get_or_init(|| Lexicon::parse(WORDS, FUNCTION_WORDS))
+    }
+
+    /// Parses the two TSV files (see data/README.md). Malformed lines are skipped: the files
+    /// are ours and checked by tests.
+    pub fn parse(words: &'static str, function_words: &'static str) -> Lexicon {
+        let mut lexicon = Lexicon {
+            words: FxHashMap::with_capacity_and_hasher(words.len() / 20, Default::default()),
+            ..Default::default()
+        };
+        for line in words.lines() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let mut fields = line.split('\t');
+            let (Some(form), Some(tags), Some(lemmas)) =
+                (fields.next(), fields.next(), fields.next())
+            else {
+                continue;
+            };
+            let entry = lexicon.words.entry(form).or_default();
+            for (t, lemma) in tags.split('|').zip(lemmas.split('|')) {
+                match t {
+                    "N" => {
+                        entry.tags |= tag::NOUN;
+                        entry.noun_lemma.get_or_insert(lemma);
+                    }
+                    "V" => {
+                        entry.tags |= tag::VERB;
+                        entry.verb_lemma.get_or_insert(lemma);
+                    }
+                    "J" => {
+                        entry.tags |= tag::ADJ;
+                        entry.adj_lemma.get_or_insert(lemma);
+                    }
+                    "R" => entry.tags |= tag::ADV,
+                    "X" => {
+                        entry.tags |= tag::AUX;
+                        entry.verb_lemma.get_or_insert(lemma);
+                    }
+                    "P" => entry.tags |= tag::PROPER,
+                    _ => {}
+                }
+            }
+        }
+        for line in function_words.lines() {
+            let line = line.split('#').next().unwrap_or("").trim_end();
+            let Some((word, class_name)) = line.split_once('\t') else {
+                continue;
+            };
+            let bit = match class_name.trim() {
+                "DET" => class::DET,
+                "PRON" => class::PRON,
+                "PREP" => class::PREP,
+                "CONJ" => class::CONJ,
+                "SUB" => class::SUB,
+                "AUX" => class::AUX,
+                "MODAL" => class::MODAL,
+                "NEG" => class::NEG,
+                "REL" => class::REL,
+                "PART" => class::PART,
+                "NUM" => class::NUM,
+                "TIME" | "ADV" => class::TIME,
+                _ => continue,
+            };
+            let word = word.trim();
+            if word.contains(' ') {
+                if bit == class::PREP {
+                    let parts: Vec<&'static str> = word.split(' ').collect();
+                    lexicon
+                        .multiword_preps
+                        .entry(parts[0])
+                        .or_default()
+                        .push(parts);
+                }
+                continue;
+            }
+            *lexicon.function.entry(word).or_default() |= bit;
+        }
+        for phrases in lexicon.multiword_preps.values_mut() {
+            phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        }
+        lexicon
+    }
+
+    pub fn word(&self, norm: &str) -> Option<&LexEntry> {
+        self.words.get(norm)
+    }
+
+    /// Closed classes of a function word (0 when it is not one).
+    pub fn classes(&self, norm: &str) -> u16 {
+        self.function.get(norm).copied().unwrap_or(0)
+    }
+
+    /// Multi-word prepositions starting with `first`, longest first.
+    pub fn multiword_preps(&self, first: &str) -> &[Vec<&'static str>] {
+        self.multiword_preps
+            .get(first)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// The verb lemma of a form, if it can be a verb.
+    pub fn verb_lemma(&self, norm: &str) -> Option<&'static str> {
+        self.words.get(norm).and_then(|e| e.verb_lemma)
+    }
+
+    /// The noun lemma of a form, if it can be a noun.
+    pub fn noun_lemma(&self, norm: &str) -> Option<&'static str> {
+        self.words.get(norm).and_then(|e| e.noun_lemma)
+    }
+
+    /// Best lemma for matching dictionary words: verb, then noun, then adjective.
+    pub fn any_lemma(&self, norm: &str) -> Option<&'static str> {
+        let entry = self.words.get(norm)?;
+        entry.verb_lemma.or(entry.noun_lemma).or(entry.adj_lemma)
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_knows_ambiguous_news_words() {
+        let lex = Lexicon::builtin();
+        assert!(lex.len() > 50_000);
+        let talks = lex.word("talks").unwrap();
+        assert!(talks.has(tag::NOUN) && talks.has(tag::VERB));
+        assert_eq!(talks.verb_lemma, Some("talk"));
+        assert_eq!(lex.verb_lemma("struck"), Some("strike"));
+        assert_eq!(lex.verb_lemma("fled"), Some("flee"));
+        assert_eq!(lex.noun_lemma("sanctions"), Some("sanction"));
+    }
+
+    #[test]
+    fn builtin_lexicon_knows_function_words() {
+        let lex = Lexicon::builtin();
+        assert!(lex.classes("the") & class::DET != 0);
+        assert!(lex.classes("will") & class::MODAL != 0);
+        assert!(lex.classes("against") & class::PREP != 0);
+        assert!(lex
+            .multiword_preps("according")
+            .iter()
+            .any(|p| p == &["according", "to"]));
+    }
+}

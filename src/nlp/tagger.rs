@@ -1,0 +1,563 @@
+//! Part-of-speech tagging from the lexicon and context rules that tell a verb from a noun
+//! ("attacks", "talks", "protests", "calls") and a determiner from a relative pronoun.
+
+use super::lexicon::{class, tag, LexEntry, Lexicon};
+use super::tokens::{TokenKind, Tokens};
+
+/// Coarse part of speech: just what the event grammar needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pos {
+    Det,
+    Pron,
+    /// his, her, its, their, our, my, your
+    PossPron,
+    Prep,
+    /// The infinitive marker "to".
+    To,
+    Conj,
+    Sub,
+    /// who, whom, whose, which, and relative "that"
+    Rel,
+    Aux,
+    Modal,
+    Neg,
+    Verb,
+    Noun,
+    Proper,
+    Adj,
+    Adv,
+    Num,
+    /// The possessive `'s`.
+    Poss,
+    /// A particle after a verb: "reach out", "call off".
+    Part,
+    Punct,
+    Other,
+}
+
+impl Pos {
+    /// Can this word begin a noun phrase?
+    pub fn starts_np(self) -> bool {
+        matches!(
+            self,
+            Pos::Det | Pos::PossPron | Pos::Num | Pos::Proper | Pos::Noun | Pos::Adj | Pos::Pron
+        )
+    }
+
+    pub fn is_nominal(self) -> bool {
+        matches!(self, Pos::Noun | Pos::Proper | Pos::Pron | Pos::Num)
+    }
+}
+
+/// Verb inflection, enough to find passives, tense and infinitives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum VForm {
+    None,
+    Base,
+    /// Past tense or past participle (English does not tell them apart for most verbs).
+    Past,
+    Ger,
+    ThirdSg,
+}
+
+const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their", "our", "my", "your"];
+const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "it", "you"];
+
+/// Tags every token in place: `pos`, `form` and `lemma`.
+pub fn tag_tokens(tokens: &mut Tokens, lexicon: &Lexicon) {
+    let n = tokens.len();
+    let mut prev = Pos::Punct;
+    let mut prev2 = Pos::Punct;
+    let mut seen_verb = false;
+    for i in 0..n {
+        let kind = tokens.tokens[i].kind;
+        let pos = match kind {
+            TokenKind::Punct => Pos::Punct,
+            TokenKind::Hyphen => Pos::Punct,
+            TokenKind::Possessive => Pos::Poss,
+            TokenKind::Number => Pos::Num,
+            TokenKind::Word => {
+                let context = Context {
+                    tokens,
+                    lexicon,
+                    i,
+                    prev,
+                    prev2,
+                    seen_verb,
+                };
+                context.decide()
+            }
+        };
+        let norm = tokens.norm(i).to_string();
+        let entry = lexicon.word(&norm);
+        let (lemma, form) = match pos {
+            Pos::Verb | Pos::Aux => {
+                let lemma = entry.and_then(|e| e.verb_lemma);
+                (lemma, verb_form(&norm, lemma))
+            }
+            Pos::Noun => (entry.and_then(|e| e.noun_lemma), VForm::None),
+            Pos::Adj => (entry.and_then(|e| e.adj_lemma), VForm::None),
+            Pos::Modal => (modal_lemma(&norm), VForm::None),
+            _ => (None, VForm::None),
+        };
+        let token = &mut tokens.tokens[i];
+        token.pos = pos;
+        token.lemma = lemma;
+        token.form = form;
+        if pos == Pos::Verb {
+            seen_verb = true;
+        }
+        if !matches!(pos, Pos::Adv) || kind != TokenKind::Word {
+            prev2 = prev;
+            prev = pos;
+        }
+        if matches!(pos, Pos::Punct) && matches!(tokens.norm(i), "." | ";" | ":") {
+            seen_verb = false;
+        }
+    }
+}
+
+fn modal_lemma(norm: &str) -> Option<&'static str> {
+    Some(match norm {
+        "will" | "'ll" => "will",
+        "would" | "'d" => "would",
+        "can" | "could" => "can",
+        "may" | "might" => "may",
+        "shall" | "should" => "shall",
+        "must" => "must",
+        _ => return None,
+    })
+}
+
+fn verb_form(norm: &str, lemma: Option<&str>) -> VForm {
+    let Some(lemma) = lemma else {
+        return if norm.ends_with("ing") {
+            VForm::Ger
+        } else if norm.ends_with("ed") {
+            VForm::Past
+        } else {
+            VForm::Base
+        };
+    };
+    if norm == lemma {
+        // "put", "cut", "hit", "set": the lexicon lists the past as the base; context decides.
+        VForm::Base
+    } else if norm.ends_with("ing") && !lemma.ends_with("ing") {
+        VForm::Ger
+    } else if norm.ends_with('s')
+        && (norm.len() == lemma.len() + 1
+            || norm.len() == lemma.len() + 2
+            || (norm.ends_with("ies") && lemma.ends_with('y')))
+        && norm.starts_with(&lemma[..lemma.len().saturating_sub(1)])
+    {
+        VForm::ThirdSg
+    } else if matches!(norm, "is" | "has" | "does") {
+        VForm::ThirdSg
+    } else if matches!(norm, "am" | "are" | "be" | "have" | "do") {
+        VForm::Base
+    } else {
+        VForm::Past
+    }
+}
+
+struct Context<'a> {
+    tokens: &'a Tokens,
+    lexicon: &'a Lexicon,
+    i: usize,
+    prev: Pos,
+    prev2: Pos,
+    seen_verb: bool,
+}
+
+impl Context<'_> {
+    fn norm(&self, i: usize) -> &str {
+        self.tokens.norm(i)
+    }
+
+    fn sentence_initial(&self) -> bool {
+        self.i == 0
+            || (self.i <= 2
+                && (0..self.i).all(|j| self.tokens.tokens[j].kind == TokenKind::Punct))
+    }
+
+    /// A rough guess at the next word's role, without its own context.
+    fn next_guess(&self) -> Option<Pos> {
+        let j = self.i + 1;
+        let token = self.tokens.tokens.get(j)?;
+        Some(match token.kind {
+            TokenKind::Punct | TokenKind::Hyphen => Pos::Punct,
+            TokenKind::Possessive => Pos::Poss,
+            TokenKind::Number => Pos::Num,
+            TokenKind::Word => {
+                let norm = self.norm(j);
+                let classes = self.lexicon.classes(norm);
+                if token.all_caps || (token.cap && classes == 0) {
+                    Pos::Proper
+                } else if classes & class::DET != 0 {
+                    Pos::Det
+                } else if classes & class::AUX != 0 {
+                    Pos::Aux
+                } else if classes & class::MODAL != 0 {
+                    Pos::Modal
+                } else if classes & class::PRON != 0 {
+                    if POSSESSIVE_PRONOUNS.contains(&norm) {
+                        Pos::PossPron
+                    } else {
+                        Pos::Pron
+                    }
+                } else if classes & class::PREP != 0 {
+                    if norm == "to" {
+                        Pos::To
+                    } else {
+                        Pos::Prep
+                    }
+                } else if classes & (class::CONJ | class::SUB) != 0 {
+                    Pos::Conj
+                } else if classes & class::NUM != 0 {
+                    Pos::Num
+                } else {
+                    match self.lexicon.word(norm) {
+                        Some(e) if e.tags == tag::VERB => Pos::Verb,
+                        Some(e) if e.has(tag::ADJ) && !e.has(tag::VERB) => Pos::Adj,
+                        Some(e) if e.has(tag::NOUN) && !e.has(tag::VERB) => Pos::Noun,
+                        Some(e) if e.has(tag::ADV) && e.tags == tag::ADV => Pos::Adv,
+                        Some(_) => Pos::Other,
+                        None => Pos::Noun,
+                    }
+                }
+            }
+        })
+    }
+
+    fn decide(&self) -> Pos {
+        let token = &self.tokens.tokens[self.i];
+        let norm = self.norm(self.i);
+        let classes = self.lexicon.classes(norm);
+        let entry = self.lexicon.word(norm);
+        // Acronyms in capitals are names ("US", "UN", "ISIS"), not "us".
+        if token.all_caps && norm.len() >= 2 && classes & (class::AUX | class::MODAL) == 0 {
+            return Pos::Proper;
+        }
+        if classes != 0 {
+            if let Some(pos) = self.function_word(norm, classes, entry) {
+                return pos;
+            }
+        }
+        if token.cap && !self.sentence_initial() {
+            let verb_only = entry.is_some_and(|e| e.tags == tag::VERB);
+            if !verb_only {
+                return Pos::Proper;
+            }
+        }
+        let Some(entry) = entry else {
+            return self.unknown_word(norm, token.cap);
+        };
+        if token.cap && self.sentence_initial() && entry.tags & !tag::PROPER == 0 {
+            return Pos::Proper;
+        }
+        self.content_word(norm, entry)
+    }
+
+    fn unknown_word(&self, norm: &str, cap: bool) -> Pos {
+        if cap {
+            Pos::Proper
+        } else if norm.ends_with("ly") {
+            Pos::Adv
+        } else if (norm.ends_with("ing") || norm.ends_with("ed")) && norm.len() > 5 {
+            Pos::Verb
+        } else {
+            Pos::Noun
+        }
+    }
+
+    fn function_word(&self, norm: &str, classes: u16, entry: Option<&LexEntry>) -> Option<Pos> {
+        let next = self.next_guess();
+        if classes & class::AUX != 0 {
+            return Some(Pos::Aux);
+        }
+        if classes & class::MODAL != 0 {
+            // "the will of the people", "a can of fuel"
+            if matches!(self.prev, Pos::Det | Pos::Adj | Pos::PossPron) {
+                return Some(Pos::Noun);
+            }
+            if self.tokens.tokens[self.i].cap && !self.sentence_initial() && norm == "may" {
+                return Some(Pos::Proper);
+            }
+            return Some(Pos::Modal);
+        }
+        if norm == "to" {
+            let next_is_verb = self.tokens.tokens.get(self.i + 1).is_some_and(|t| {
+                t.kind == TokenKind::Word && {
+                    let next_norm = self.norm(self.i + 1);
+                    let e = self.lexicon.word(next_norm);
+                    let base = e.and_then(|e| e.verb_lemma) == Some(next_norm);
+                    base && self.lexicon.classes(next_norm) & (class::DET | class::PRON) == 0
+                        && !t.cap
+                }
+            });
+            return Some(if next_is_verb { Pos::To } else { Pos::Prep });
+        }
+        if norm == "that" {
+            return Some(match self.prev {
+                Pos::Verb | Pos::Adv | Pos::Punct => Pos::Sub,
+                Pos::Noun | Pos::Proper | Pos::Num
+                    if matches!(next, Some(Pos::Verb | Pos::Aux | Pos::Modal | Pos::Adv)) =>
+                {
+                    Pos::Rel
+                }
+                _ if matches!(next, Some(Pos::Noun | Pos::Adj | Pos::Other)) => Pos::Det,
+                _ => Pos::Sub,
+            });
+        }
+        if classes & class::REL != 0 && matches!(norm, "who" | "whom" | "whose" | "which") {
+            return Some(Pos::Rel);
+        }
+        if classes & class::NEG != 0 && norm != "no" {
+            return Some(Pos::Neg);
+        }
+        if classes & class::PRON != 0 {
+            if norm == "her" {
+                return Some(if matches!(next, Some(Pos::Noun | Pos::Adj | Pos::Other)) {
+                    Pos::PossPron
+                } else {
+                    Pos::Pron
+                });
+            }
+            if POSSESSIVE_PRONOUNS.contains(&norm) {
+                return Some(Pos::PossPron);
+            }
+            if OBJECT_PRONOUNS.contains(&norm) || classes & class::DET == 0 {
+                return Some(Pos::Pron);
+            }
+        }
+        if classes & class::DET != 0 {
+            return Some(Pos::Det);
+        }
+        if classes & class::PART != 0
+            && matches!(self.prev, Pos::Verb)
+            && !matches!(next, Some(Pos::Det | Pos::Proper | Pos::Num | Pos::PossPron))
+        {
+            return Some(Pos::Part);
+        }
+        if classes & class::PREP != 0 {
+            return Some(Pos::Prep);
+        }
+        if classes & class::CONJ != 0 {
+            return Some(Pos::Conj);
+        }
+        if classes & class::SUB != 0 {
+            return Some(Pos::Sub);
+        }
+        if classes & class::NUM != 0 {
+            return Some(Pos::Num);
+        }
+        if classes & class::TIME != 0 {
+            return Some(Pos::Adv);
+        }
+        if classes & class::PART != 0 {
+            return Some(Pos::Prep);
+        }
+        let _ = entry;
+        None
+    }
+
+    fn content_word(&self, norm: &str, entry: &LexEntry) -> Pos {
+        let tags = entry.tags & !tag::PROPER;
+        let noun = tags & tag::NOUN != 0;
+        let verb = tags & tag::VERB != 0;
+        let adj = tags & tag::ADJ != 0;
+        let adv = tags & tag::ADV != 0;
+        let form = verb_form(norm, entry.verb_lemma);
+        let next = self.next_guess();
+        let prev = self.prev;
+        if verb && (noun || adj) {
+            return self.noun_or_verb(form, noun, adj, next);
+        }
+        if verb {
+            return Pos::Verb;
+        }
+        if noun && adj {
+            return if matches!(next, Some(Pos::Noun | Pos::Proper | Pos::Adj | Pos::Other)) {
+                Pos::Adj
+            } else {
+                Pos::Noun
+            };
+        }
+        if adj && adv {
+            return if matches!(next, Some(Pos::Noun | Pos::Adj | Pos::Other)) {
+                Pos::Adj
+            } else {
+                Pos::Adv
+            };
+        }
+        if noun {
+            return Pos::Noun;
+        }
+        if adj {
+            return Pos::Adj;
+        }
+        if adv {
+            return Pos::Adv;
+        }
+        if entry.has(tag::AUX) {
+            return Pos::Aux;
+        }
+        let _ = prev;
+        Pos::Noun
+    }
+
+    fn noun_or_verb(&self, form: VForm, noun: bool, adj: bool, next: Option<Pos>) -> Pos {
+        let prev = self.prev;
+        let as_noun = if noun { Pos::Noun } else { Pos::Adj };
+        match prev {
+            Pos::Det | Pos::PossPron | Pos::Poss | Pos::Num | Pos::Prep => {
+                // "the wounded", "the talks"; but "after signing" is a verb.
+                if prev == Pos::Prep && form == VForm::Ger {
+                    return Pos::Verb;
+                }
+                return as_noun;
+            }
+            Pos::Adj => {
+                return if form == VForm::Past && !noun { Pos::Verb } else { as_noun };
+            }
+            Pos::Pron | Pos::Modal | Pos::To | Pos::Neg | Pos::Rel => return Pos::Verb,
+            Pos::Aux => {
+                // "was wounded" (passive) or "is talks"? Auxiliaries govern verbs.
+                if adj && form == VForm::Base {
+                    return Pos::Adj;
+                }
+                return Pos::Verb;
+            }
+            _ => {}
+        }
+        let np_follows = matches!(
+            next,
+            Some(
+                Pos::Det
+                    | Pos::Proper
+                    | Pos::PossPron
+                    | Pos::Num
+                    | Pos::Pron
+                    | Pos::Adj
+                    | Pos::To
+                    | Pos::Adv
+            )
+        );
+        let verb_follows = matches!(next, Some(Pos::Verb | Pos::Aux | Pos::Modal));
+        match prev {
+            Pos::Noun | Pos::Proper => match form {
+                VForm::Past => Pos::Verb,
+                VForm::Ger => Pos::Verb,
+                VForm::ThirdSg | VForm::Base => {
+                    if verb_follows {
+                        as_noun
+                    } else if np_follows || matches!(next, Some(Pos::Prep)) && !self.seen_verb {
+                        // "Russia attacks Ukraine", "Iran calls for talks"; but "attacks on"
+                        // after a verb already in the clause is a noun.
+                        if matches!(next, Some(Pos::Prep)) && self.prev2 == Pos::Adj {
+                            as_noun
+                        } else {
+                            Pos::Verb
+                        }
+                    } else if self.seen_verb {
+                        as_noun
+                    } else {
+                        Pos::Verb
+                    }
+                }
+                VForm::None => as_noun,
+            },
+            Pos::Conj | Pos::Punct | Pos::Sub | Pos::Other => {
+                if verb_follows {
+                    as_noun
+                } else if form == VForm::Past && self.seen_verb {
+                    Pos::Verb
+                } else if form == VForm::Past && !noun {
+                    Pos::Verb
+                } else if self.sentence_initial() || !self.seen_verb {
+                    if form == VForm::Ger && np_follows {
+                        Pos::Verb
+                    } else {
+                        as_noun
+                    }
+                } else if np_follows {
+                    Pos::Verb
+                } else {
+                    as_noun
+                }
+            }
+            Pos::Verb => {
+                // "agreed to", "began talks": a second verb after a verb is mostly its object.
+                if form == VForm::Ger && np_follows {
+                    Pos::Verb
+                } else {
+                    as_noun
+                }
+            }
+            _ => as_noun,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::tokens::tokenize;
+
+    fn tags(text: &str) -> Vec<(String, Pos)> {
+        let mut tokens = tokenize(text, 0, text.len());
+        tag_tokens(&mut tokens, Lexicon::builtin());
+        (0..tokens.len())
+            .map(|i| (tokens.norm(i).to_string(), tokens.tokens[i].pos))
+            .collect()
+    }
+
+    fn pos_of(text: &str, word: &str) -> Pos {
+        tags(text)
+            .into_iter()
+            .find(|(w, _)| w == word)
+            .map(|(_, p)| p)
+            .unwrap()
+    }
+
+    #[test]
+    fn tagger_tells_verb_from_noun_by_context() {
+        assert_eq!(pos_of("Russia attacks Ukraine again.", "attacks"), Pos::Verb);
+        assert_eq!(pos_of("The attacks on Kyiv continued.", "attacks"), Pos::Noun);
+        assert_eq!(pos_of("Talks resumed in Doha.", "talks"), Pos::Noun);
+        assert_eq!(pos_of("Iran talks with the agency.", "talks"), Pos::Verb);
+        assert_eq!(pos_of("Thousands joined the protests.", "protests"), Pos::Noun);
+        assert_eq!(pos_of("He calls for calm.", "calls"), Pos::Verb);
+        assert_eq!(pos_of("US forces withdrew.", "forces"), Pos::Noun);
+    }
+
+    #[test]
+    fn tagger_finds_infinitives_and_passives() {
+        let t = tags("Kabul refused to meet the envoy, who was attacked by gunmen.");
+        let get = |w: &str| t.iter().find(|(x, _)| x == w).unwrap().1;
+        assert_eq!(get("refused"), Pos::Verb);
+        assert_eq!(get("to"), Pos::To);
+        assert_eq!(get("meet"), Pos::Verb);
+        assert_eq!(get("who"), Pos::Rel);
+        assert_eq!(get("was"), Pos::Aux);
+        assert_eq!(get("attacked"), Pos::Verb);
+        assert_eq!(get("by"), Pos::Prep);
+    }
+
+    #[test]
+    fn tagger_reads_capitals_as_names() {
+        assert_eq!(pos_of("Officials in Bagram said", "bagram"), Pos::Proper);
+        assert_eq!(pos_of("the US said", "us"), Pos::Proper);
+        assert_eq!(pos_of("he told us", "us"), Pos::Pron);
+    }
+
+    #[test]
+    fn tagger_sets_verb_forms_and_lemmas() {
+        let text = "The army struck the town and fled.";
+        let mut tokens = tokenize(text, 0, text.len());
+        tag_tokens(&mut tokens, Lexicon::builtin());
+        assert_eq!(tokens.lemma(2), "strike");
+        assert_eq!(tokens.tokens[2].form, VForm::Past);
+        assert_eq!(tokens.lemma(6), "flee");
+    }
+}

@@ -1,0 +1,412 @@
+//! Tokens with byte offsets and a normalised form (lowercase, diacritics and abbreviation
+//! periods folded) that every dictionary lookup uses.
+
+use super::abbreviations::is_abbreviation;
+use super::tagger::{Pos, VForm};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    /// `'s` or a bare `'` after a plural: "Afghanistan's", "the States'".
+    Possessive,
+    /// A hyphen joining two words ("al-Qaeda", "US-led").
+    Hyphen,
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    /// Byte offsets in the document text.
+    pub start: usize,
+    pub end: usize,
+    norm_start: u32,
+    norm_end: u32,
+    pub kind: TokenKind,
+    pub space_before: bool,
+    /// The first character is uppercase.
+    pub cap: bool,
+    /// Every letter is uppercase (and there are at least two).
+    pub all_caps: bool,
+    pub pos: Pos,
+    pub form: VForm,
+    /// Lemma from the lexicon for the tagged part of speech, if the lexicon knows the word.
+    pub lemma: Option<&'static str>,
+}
+
+/// The tokens of one sentence with their normalised forms.
+#[derive(Debug, Clone, Default)]
+pub struct Tokens {
+    pub tokens: Vec<Token>,
+    norms: String,
+}
+
+impl Tokens {
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// Normalised form of token `i`.
+    pub fn norm(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        &self.norms[t.norm_start as usize..t.norm_end as usize]
+    }
+
+    /// Lemma of token `i`: the lexicon's when known, else the normalised form.
+    pub fn lemma(&self, i: usize) -> &str {
+        self.tokens[i].lemma.unwrap_or_else(|| self.norm(i))
+    }
+
+    /// Iterates tokens with their index.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, &Token)> {
+        self.tokens.iter().enumerate()
+    }
+}
+
+/// Tokenizes `text[start..end]`; offsets stay relative to the whole `text`.
+pub fn tokenize(text: &str, start: usize, end: usize) -> Tokens {
+    let mut out = Tokens {
+        tokens: Vec::with_capacity((end - start) / 5 + 4),
+        norms: String::with_capacity(end - start + 16),
+    };
+    let bytes = text.as_bytes();
+    let mut i = start;
+    let mut space_before = true;
+    while i < end {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            space_before = true;
+            i += c.len_utf8();
+            continue;
+        }
+        let (token_end, kind) = if is_word_char(c) {
+            scan_word(text, i, end)
+        } else if is_apostrophe(c) {
+            scan_apostrophe(text, i, end)
+        } else if c == '-' && i > start && !space_before && i + 1 < end && is_word_start(text, i + 1)
+        {
+            (i + 1, TokenKind::Hyphen)
+        } else {
+            (i + c.len_utf8(), TokenKind::Punct)
+        };
+        let token_end = token_end.min(end);
+        push_token(&mut out, text, i, token_end, kind, space_before);
+        space_before = false;
+        i = token_end;
+        debug_assert!(i <= bytes.len());
+    }
+    out
+}
+
+fn push_token(
+    out: &mut Tokens,
+    text: &str,
+    start: usize,
+    end: usize,
+    kind: TokenKind,
+    space_before: bool,
+) {
+    let surface = &text[start..end];
+    let norm_start = out.norms.len() as u32;
+    match kind {
+        TokenKind::Possessive => out.norms.push_str("'s"),
+        TokenKind::Punct => out.norms.push_str(surface),
+        _ => normalize_into(surface, &mut out.norms),
+    }
+    // Contractions become the words they stand for.
+    if kind == TokenKind::Word {
+        let norm = &out.norms[norm_start as usize..];
+        let expanded = match norm {
+            "n't" => Some("not"),
+            "'ll" => Some("will"),
+            "'re" => Some("are"),
+            "'ve" => Some("have"),
+            "'m" => Some("am"),
+            "'d" => Some("would"),
+            _ => None,
+        };
+        if let Some(word) = expanded {
+            out.norms.truncate(norm_start as usize);
+            out.norms.push_str(word);
+        }
+    }
+    let mut letters = surface.chars().filter(|c| c.is_alphabetic());
+    let first = surface.chars().next().unwrap_or(' ');
+    let cap = first.is_uppercase() || (first.is_ascii_digit() && kind == TokenKind::Word);
+    let all_caps = {
+        let mut count = 0;
+        let all = letters.all(|c| {
+            count += 1;
+            c.is_uppercase()
+        });
+        all && count >= 2
+    };
+    out.tokens.push(Token {
+        start,
+        end,
+        norm_start,
+        norm_end: out.norms.len() as u32,
+        kind,
+        space_before,
+        cap,
+        all_caps,
+        pos: Pos::Other,
+        form: VForm::None,
+        lemma: None,
+    });
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c)
+}
+
+fn is_word_start(text: &str, i: usize) -> bool {
+    text[i..].chars().next().is_some_and(is_word_char)
+}
+
+fn is_combining(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// Scans a word, number, dotted acronym or abbreviation starting at `i`.
+fn scan_word(text: &str, i: usize, end: usize) -> (usize, TokenKind) {
+    let first = text[i..].chars().next().unwrap_or(' ');
+    if first.is_ascii_digit() {
+        return scan_number(text, i, end);
+    }
+    if let Some(clitic_end) = scan_negative_clitic(text, i, end) {
+        return (clitic_end, TokenKind::Word);
+    }
+    if let Some(acronym_end) = scan_acronym(text, i, end) {
+        return (acronym_end, TokenKind::Word);
+    }
+    let mut j = i;
+    while j < end {
+        let c = text[j..].chars().next().unwrap_or(' ');
+        if is_word_char(c) {
+            j += c.len_utf8();
+        } else if is_apostrophe(c) && j + c.len_utf8() < end {
+            // Keep inner apostrophes of names (O'Brien, d'Ivoire) but stop before clitics.
+            let after = j + c.len_utf8();
+            let rest: String = text[after..end]
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            let clitic = matches!(
+                rest.to_lowercase().as_str(),
+                "s" | "ll" | "re" | "ve" | "d" | "m" | "t"
+            );
+            if !rest.is_empty() && !clitic {
+                j = after;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    // "don't" → "do" + "n't"
+    let word = &text[i..j];
+    if j < end && word.len() > 1 && word.ends_with(['n', 'N']) {
+        let after_n = &text[j..end];
+        let mut chars = after_n.chars();
+        if chars.next().is_some_and(is_apostrophe)
+            && chars.next().is_some_and(|c| c == 't' || c == 'T')
+            && !chars.next().is_some_and(char::is_alphabetic)
+        {
+            return (j - 1, TokenKind::Word);
+        }
+    }
+    // Known abbreviations keep their period: "Gen.", "Jan.".
+    if j < end && text.as_bytes()[j] == b'.' && is_abbreviation(word) {
+        return (j + 1, TokenKind::Word);
+    }
+    (j, TokenKind::Word)
+}
+
+/// The "n't" of "didn't", scanned as a token of its own.
+fn scan_negative_clitic(text: &str, i: usize, end: usize) -> Option<usize> {
+    let mut chars = text[i..end].char_indices();
+    let (_, n) = chars.next()?;
+    let (_, apostrophe) = chars.next()?;
+    let (t_at, t) = chars.next()?;
+    let after = chars.next().map(|(_, c)| c);
+    let is_clitic = (n == 'n' || n == 'N')
+        && is_apostrophe(apostrophe)
+        && (t == 't' || t == 'T')
+        && !after.is_some_and(char::is_alphabetic);
+    is_clitic.then_some(i + t_at + 1)
+}
+
+/// "U.S.", "U.N.", "a.m." — single letters each followed by a period.
+fn scan_acronym(text: &str, i: usize, end: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut j = i;
+    let mut letters = 0;
+    while j + 1 < end && bytes[j].is_ascii_alphabetic() && bytes[j + 1] == b'.' {
+        letters += 1;
+        j += 2;
+        if j < end && !bytes[j].is_ascii_alphabetic() {
+            break;
+        }
+    }
+    (letters >= 2).then_some(j)
+}
+
+fn scan_number(text: &str, i: usize, end: usize) -> (usize, TokenKind) {
+    let bytes = text.as_bytes();
+    let mut j = i;
+    while j < end {
+        let b = bytes[j];
+        if b.is_ascii_digit() {
+            j += 1;
+        } else if (b == b',' || b == b'.') && j + 1 < end && bytes[j + 1].is_ascii_digit() {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    // Ordinals and units glued to the number ("4th", "13km") stay one token.
+    while j < end && bytes[j].is_ascii_alphabetic() {
+        j += 1;
+    }
+    (j, TokenKind::Number)
+}
+
+fn scan_apostrophe(text: &str, i: usize, end: usize) -> (usize, TokenKind) {
+    let c = text[i..].chars().next().unwrap_or('\'');
+    let after = i + c.len_utf8();
+    let rest: String = text[after..end]
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let lower = rest.to_lowercase();
+    match lower.as_str() {
+        "s" => (after + rest.len(), TokenKind::Possessive),
+        "ll" | "re" | "ve" | "d" | "m" => (after + rest.len(), TokenKind::Word),
+        "t" => (after + rest.len(), TokenKind::Word),
+        "" => {
+            // "the States' position": a bare apostrophe after a plural is a possessive.
+            let prev = text[..i].chars().next_back();
+            if prev.is_some_and(|p| p == 's' || p == 'S') {
+                (after, TokenKind::Possessive)
+            } else {
+                (after, TokenKind::Punct)
+            }
+        }
+        _ => (after, TokenKind::Punct),
+    }
+}
+
+/// Appends the normalised form of `word`: lowercase, diacritics folded, periods dropped,
+/// typographic apostrophes made plain.
+pub fn normalize_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(
+            word.bytes()
+                .filter(|&b| b != b'.')
+                .map(|b| b.to_ascii_lowercase() as char),
+        );
+        return;
+    }
+    use unicode_normalization::UnicodeNormalization;
+    for c in word.nfd() {
+        match c {
+            '.' => {}
+            '’' | 'ʼ' | '‘' => out.push('\''),
+            'ß' => out.push_str("ss"),
+            'ø' | 'Ø' => out.push('o'),
+            'ł' | 'Ł' => out.push('l'),
+            'đ' | 'Đ' => out.push('d'),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'ı' => out.push('i'),
+            c if is_combining(c) || ('\u{1ab0}'..='\u{1aff}').contains(&c) => {}
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// The normalised form of a whole phrase, token by token, as dictionary keys are built.
+pub fn normalize_phrase(phrase: &str) -> Vec<String> {
+    let tokens = tokenize(phrase, 0, phrase.len());
+    (0..tokens.len())
+        .filter(|&i| {
+            !matches!(
+                tokens.tokens[i].kind,
+                TokenKind::Hyphen | TokenKind::Punct
+            )
+        })
+        .map(|i| tokens.norm(i).to_string())
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(text: &str) -> Vec<String> {
+        let t = tokenize(text, 0, text.len());
+        (0..t.len()).map(|i| t.norm(i).to_string()).collect()
+    }
+
+    #[test]
+    fn tokenize_splits_possessives_and_contractions() {
+        assert_eq!(
+            norms("Afghanistan's army didn't move; the States' plan"),
+            vec!["afghanistan", "'s", "army", "did", "not", "move", ";", "the", "states", "'s", "plan"]
+        );
+    }
+
+    #[test]
+    fn tokenize_keeps_acronyms_and_abbreviations_whole() {
+        assert_eq!(
+            norms("U.S. Gen. Smith met U.N. staff."),
+            vec!["us", "gen", "smith", "met", "un", "staff", "."]
+        );
+    }
+
+    #[test]
+    fn tokenize_marks_joining_hyphens() {
+        let text = "al-Qaeda and US-led forces - reportedly";
+        let t = tokenize(text, 0, text.len());
+        let kinds: Vec<TokenKind> = t.tokens.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds[1], TokenKind::Hyphen);
+        assert_eq!(kinds[5], TokenKind::Hyphen);
+        assert_eq!(t.norm(8), "-");
+        assert_eq!(kinds[8], TokenKind::Punct);
+    }
+
+    #[test]
+    fn tokenize_reports_byte_offsets() {
+        let text = "Zürich’s mayor, 1,000 troops";
+        let t = tokenize(text, 0, text.len());
+        assert_eq!(&text[t.tokens[0].start..t.tokens[0].end], "Zürich");
+        assert_eq!(t.norm(0), "zurich");
+        assert_eq!(t.tokens[1].kind, TokenKind::Possessive);
+        assert_eq!(t.norm(4), "1,000");
+        assert_eq!(t.tokens[4].kind, TokenKind::Number);
+    }
+
+    #[test]
+    fn tokenize_keeps_inner_apostrophes_of_names() {
+        assert_eq!(norms("Côte d'Ivoire"), vec!["cote", "d'ivoire"]);
+        assert_eq!(norms("O’Brien’s"), vec!["o'brien", "'s"]);
+    }
+
+    #[test]
+    fn normalize_phrase_drops_hyphens_and_periods() {
+        assert_eq!(normalize_phrase("al-Qaeda"), vec!["al", "qaeda"]);
+        assert_eq!(normalize_phrase("U.S. Army"), vec!["us", "army"]);
+        assert_eq!(normalize_phrase("ISIS-Khorasan"), vec!["isis", "khorasan"]);
+    }
+}

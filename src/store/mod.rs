@@ -1,0 +1,505 @@
+//! Store: documents, sentences, actors, mentions and events in SQLite.
+//!
+//! Input: a [`Document`] with its [`Extraction`]. Output: rows, queries, aggregated edges.
+//! Entry points: [`Store::open`], [`Store::open_read_only`], [`Store::open_in_memory`]. No
+//! other module touches rusqlite; the schema lives in `schema/` and is migrated on open.
+
+use crate::model::{ActorRef, Document, Extraction};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// Schema files in order; `PRAGMA user_version` is the number of the last one applied.
+const MIGRATIONS: &[(u32, &str)] = &[(1, include_str!("../../schema/0001_init.sql"))];
+
+pub const SCHEMA_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].0;
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("{path}: no such database")]
+    NotFound { path: String },
+    #[error("{path}: database schema version {found} is newer than this geokg supports ({supported})")]
+    TooNew {
+        path: String,
+        found: u32,
+        supported: u32,
+    },
+    #[error("the database is opened read-only: pass --write to modify it")]
+    ReadOnly,
+    #[error("{path}: {source}")]
+    Open {
+        path: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+/// A SQLite database of coded events.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+/// What happened to a document handed to [`Store::insert`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InsertOutcome {
+    Inserted { events: usize },
+    /// A document with the same content hash was already stored: nothing written.
+    Duplicate,
+}
+
+/// A value from a query row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Integer(i64),
+    Real(f64),
+    Text(String),
+    Blob(Vec<u8>),
+}
+
+impl std::fmt::Display for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::Null => Ok(()),
+            Value::Integer(i) => write!(f, "{i}"),
+            Value::Real(r) => write!(f, "{r}"),
+            Value::Text(t) => f.write_str(t),
+            Value::Blob(b) => write!(f, "<{} bytes>", b.len()),
+        }
+    }
+}
+
+/// The result of an SQL query: column names and rows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QueryResult {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+/// One aggregated edge (counted events only).
+#[derive(Debug, Clone, PartialEq)]
+pub struct EdgeRow {
+    pub source: ActorRow,
+    pub target: ActorRow,
+    pub plover: String,
+    pub quad_class: u8,
+    pub count: u64,
+    pub documents: u64,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+    pub mean_goldstein: f64,
+    /// One evidence sentence (the most recent).
+    pub evidence: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ActorRow {
+    pub id: i64,
+    pub name: String,
+    pub code: String,
+    pub kind: String,
+    pub country: Option<String>,
+}
+
+impl Store {
+    /// Opens (creating if needed) a database file and migrates it to the current schema.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+            path: path.display().to_string(),
+            source,
+        })?;
+        let mut store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
+        store.configure()?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Opens an existing database without any possibility of writing to it.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        if !path.exists() {
+            return Err(StoreError::NotFound {
+                path: path.display().to_string(),
+            });
+        }
+        // Bring an older file up to date first, then reopen read-only.
+        {
+            let probe = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .map_err(|source| StoreError::Open {
+                    path: path.display().to_string(),
+                    source,
+                })?;
+            let version: u32 = probe.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if version < SCHEMA_VERSION {
+                drop(probe);
+                Store::open(path)?;
+            }
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|source| StoreError::Open {
+            path: path.display().to_string(),
+            source,
+        })?;
+        let store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
+        store.check_version()?;
+        Ok(store)
+    }
+
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let mut store = Store {
+            conn: Connection::open_in_memory()?,
+            path: None,
+        };
+        store.configure()?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn path_name(&self) -> String {
+        self.path
+            .as_ref()
+            .map_or_else(|| ":memory:".to_string(), |p| p.display().to_string())
+    }
+
+    fn configure(&self) -> Result<(), StoreError> {
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        if self.path.is_some() {
+            self.conn.pragma_update(None, "journal_mode", "WAL")?;
+            self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        }
+        self.conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        Ok(())
+    }
+
+    fn check_version(&self) -> Result<u32, StoreError> {
+        let version: u32 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                path: self.path_name(),
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        Ok(version)
+    }
+
+    /// Applies every schema file newer than the database, each in its own transaction.
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let version = self.check_version()?;
+        for (number, sql) in MIGRATIONS {
+            if *number <= version {
+                continue;
+            }
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", number)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Whether a document with this content hash is stored.
+    pub fn has_document(&self, hash: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM documents WHERE hash = ?1", [hash], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    /// Stores a document with everything extracted from it, in one transaction. A document
+    /// already stored (same hash) is left alone.
+    pub fn insert(&mut self, doc: &Document, extraction: &Extraction) -> Result<InsertOutcome, StoreError> {
+        let tx = self.conn.transaction()?;
+        let exists = tx
+            .query_row("SELECT 1 FROM documents WHERE hash = ?1", [&doc.hash], |_| Ok(()))
+            .optional()?
+            .is_some();
+        if exists {
+            return Ok(InsertOutcome::Duplicate);
+        }
+        tx.execute(
+            "INSERT INTO documents (doc_id, hash, title, date, source, url, origin, text, ingested_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+            params![
+                doc.id,
+                doc.hash,
+                doc.title,
+                doc.date.map(|d| d.to_string()),
+                doc.source,
+                doc.url,
+                doc.origin,
+                doc.text
+            ],
+        )?;
+        let document_id = tx.last_insert_rowid();
+        let mut sentence_ids = Vec::with_capacity(extraction.sentences.len());
+        {
+            let mut insert_sentence = tx.prepare_cached(
+                "INSERT INTO sentences (document_id, idx, start, \"end\", text) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for s in &extraction.sentences {
+                insert_sentence.execute(params![
+                    document_id,
+                    s.index as i64,
+                    s.start as i64,
+                    s.end as i64,
+                    s.text(&doc.text)
+                ])?;
+                sentence_ids.push(tx.last_insert_rowid());
+            }
+        }
+        let sentence_id = |index: usize| sentence_ids.get(index).copied().unwrap_or(0);
+        {
+            let mut insert_mention = tx.prepare_cached(
+                "INSERT INTO mentions (sentence_id, actor_id, text, start, \"end\") VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for m in &extraction.mentions {
+                let actor = upsert_actor(&tx, &m.actor)?;
+                insert_mention.execute(params![
+                    sentence_id(m.sentence_index),
+                    actor,
+                    m.actor.text,
+                    m.actor.start as i64,
+                    m.actor.end as i64
+                ])?;
+            }
+        }
+        {
+            let mut insert_event = tx.prepare_cached(
+                "INSERT INTO events (document_id, sentence_id, source_id, target_id, attributed_id,
+                    source_text, target_text, relation_text, relation_lemma, cameo, root_code, plover,
+                    plover_mode, goldstein, quad_class, negated, modality, date, location, confidence,
+                    relation_start, relation_end, source_start, source_end, target_start, target_end)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                    ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
+            )?;
+            for e in &extraction.events {
+                let source = upsert_actor(&tx, &e.source)?;
+                let target = e.target.as_ref().map(|t| upsert_actor(&tx, t)).transpose()?;
+                let attributed = e.attributed_to.as_ref().map(|a| upsert_actor(&tx, a)).transpose()?;
+                insert_event.execute(params![
+                    document_id,
+                    sentence_id(e.sentence_index),
+                    source,
+                    target,
+                    attributed,
+                    e.source.text,
+                    e.target.as_ref().map(|t| t.text.clone()),
+                    e.relation.text,
+                    e.relation.lemma,
+                    e.cameo,
+                    e.cameo.get(..2).unwrap_or(&e.cameo),
+                    e.plover.as_str(),
+                    e.plover_mode,
+                    e.goldstein,
+                    e.quad_class,
+                    e.negated,
+                    e.modality.as_str(),
+                    e.date.map(|d| d.to_string()),
+                    e.location,
+                    e.confidence,
+                    e.relation.start as i64,
+                    e.relation.end as i64,
+                    e.source.start as i64,
+                    e.source.end as i64,
+                    e.target.as_ref().map(|t| t.start as i64),
+                    e.target.as_ref().map(|t| t.end as i64),
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(InsertOutcome::Inserted {
+            events: extraction.events.len(),
+        })
+    }
+
+    /// Runs one SQL statement and returns its rows. On a read-only store a write fails with
+    /// [`StoreError::ReadOnly`] and changes nothing.
+    pub fn query(&self, sql: &str) -> Result<QueryResult, StoreError> {
+        let mut stmt = self.conn.prepare(sql).map_err(map_read_only)?;
+        let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
+        let count = columns.len();
+        let mut rows = Vec::new();
+        let mut cursor = stmt.query([]).map_err(map_read_only)?;
+        while let Some(row) = cursor.next().map_err(map_read_only)? {
+            let mut values = Vec::with_capacity(count);
+            for i in 0..count {
+                values.push(match row.get_ref(i)? {
+                    rusqlite::types::ValueRef::Null => Value::Null,
+                    rusqlite::types::ValueRef::Integer(v) => Value::Integer(v),
+                    rusqlite::types::ValueRef::Real(v) => Value::Real(v),
+                    rusqlite::types::ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+                    rusqlite::types::ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+                });
+            }
+            rows.push(values);
+        }
+        Ok(QueryResult { columns, rows })
+    }
+
+    /// Runs SQL that may write (several statements allowed).
+    pub fn execute_batch(&self, sql: &str) -> Result<(), StoreError> {
+        self.conn.execute_batch(sql).map_err(map_read_only)
+    }
+
+    /// Row counts of the main tables, in a fixed order.
+    pub fn table_counts(&self) -> Result<Vec<(&'static str, u64)>, StoreError> {
+        let mut out = Vec::new();
+        for table in ["documents", "sentences", "actors", "actor_aliases", "mentions", "events"] {
+            let n: i64 = self
+                .conn
+                .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))?;
+            out.push((table, n as u64));
+        }
+        Ok(out)
+    }
+
+    /// Aggregated edges between actors (counted events only), sorted deterministically.
+    pub fn edges(&self) -> Result<Vec<EdgeRow>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.id, s.name, s.code, s.kind, s.country,
+                    t.id, t.name, t.code, t.kind, t.country,
+                    g.plover, g.quad_class, g.count, g.documents, g.first_date, g.last_date, g.mean_goldstein,
+                    (SELECT se.text FROM events e JOIN sentences se ON se.id = e.sentence_id
+                      WHERE e.source_id = g.source_id AND e.target_id = g.target_id AND e.plover = g.plover
+                        AND e.negated = 0
+                      ORDER BY e.date DESC, e.id DESC LIMIT 1)
+             FROM edges g
+             JOIN actors s ON s.id = g.source_id
+             JOIN actors t ON t.id = g.target_id
+             ORDER BY s.name, s.code, t.name, t.code, g.plover",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(EdgeRow {
+                source: ActorRow {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    code: r.get(2)?,
+                    kind: r.get(3)?,
+                    country: r.get(4)?,
+                },
+                target: ActorRow {
+                    id: r.get(5)?,
+                    name: r.get(6)?,
+                    code: r.get(7)?,
+                    kind: r.get(8)?,
+                    country: r.get(9)?,
+                },
+                plover: r.get(10)?,
+                quad_class: r.get(11)?,
+                count: r.get::<_, i64>(12)? as u64,
+                documents: r.get::<_, i64>(13)? as u64,
+                first_date: r.get(14)?,
+                last_date: r.get(15)?,
+                mean_goldstein: r.get(16)?,
+                evidence: r.get::<_, Option<String>>(17)?.unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+}
+
+/// Inserts an actor (by name and code) if new, records the alias, returns its id.
+fn upsert_actor(tx: &rusqlite::Transaction, actor: &ActorRef) -> Result<i64, StoreError> {
+    let code = actor.code.as_deref().unwrap_or("");
+    let id: i64 = tx
+        .prepare_cached(
+            "INSERT INTO actors (name, code, country, sector, kind) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT(name, code) DO UPDATE SET kind = excluded.kind
+             RETURNING id",
+        )?
+        .query_row(
+            params![actor.name, code, actor.country, actor.sector, actor.kind.as_str()],
+            |r| r.get(0),
+        )?;
+    tx.prepare_cached("INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)")?
+        .execute(params![id, actor.text])?;
+    Ok(id)
+}
+
+fn map_read_only(err: rusqlite::Error) -> StoreError {
+    match &err {
+        rusqlite::Error::SqliteFailure(e, _) if e.code == rusqlite::ErrorCode::ReadOnly => StoreError::ReadOnly,
+        _ => StoreError::Sqlite(err),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Extractor;
+    use crate::model::DocumentMeta;
+
+    fn doc(text: &str) -> Document {
+        Document::new(
+            text.to_string(),
+            DocumentMeta {
+                date: chrono::NaiveDate::from_ymd_opt(2025, 9, 20),
+                ..Default::default()
+            },
+        )
+    }
+
+    #[test]
+    fn store_migrates_to_current_version() {
+        let store = Store::open_in_memory().unwrap();
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn store_insert_twice_is_a_no_op() {
+        let mut store = Store::open_in_memory().unwrap();
+        let d = doc("Russia attacked Ukraine on Friday. Kyiv condemned the attack.");
+        let extraction = Extractor::builtin().extract(&d);
+        assert!(matches!(store.insert(&d, &extraction).unwrap(), InsertOutcome::Inserted { .. }));
+        let before = store.table_counts().unwrap();
+        assert_eq!(store.insert(&d, &extraction).unwrap(), InsertOutcome::Duplicate);
+        assert_eq!(store.table_counts().unwrap(), before);
+        assert_eq!(before[0], ("documents", 1));
+        assert_eq!(before[1], ("sentences", 2));
+    }
+
+    #[test]
+    fn store_read_only_refuses_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        {
+            let mut store = Store::open(&path).unwrap();
+            let d = doc("Russia attacked Ukraine on Friday.");
+            let extraction = Extractor::builtin().extract(&d);
+            store.insert(&d, &extraction).unwrap();
+        }
+        let store = Store::open_read_only(&path).unwrap();
+        let err = store.query("DELETE FROM events").unwrap_err();
+        assert!(matches!(err, StoreError::ReadOnly), "{err}");
+        let n = store.query("SELECT COUNT(*) FROM documents").unwrap();
+        assert_eq!(n.rows[0][0], Value::Integer(1));
+    }
+
+    #[test]
+    fn store_full_text_search_finds_sentences() {
+        let mut store = Store::open_in_memory().unwrap();
+        let d = doc("Russia attacked Ukraine on Friday. Talks resumed in Geneva.");
+        store.insert(&d, &Extractor::builtin().extract(&d)).unwrap();
+        let r = store
+            .query("SELECT text FROM sentences_fts WHERE sentences_fts MATCH 'geneva'")
+            .unwrap();
+        assert_eq!(r.rows, vec![vec![Value::Text("Talks resumed in Geneva.".into())]]);
+    }
+}
