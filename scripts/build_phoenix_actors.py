@@ -1323,6 +1323,9 @@ def write_actors(path, entries, src, title, commit, stats):
         '# Licence: MIT, Copyright (c) 2014 Open Event Data Alliance (see data/SOURCES.md).',
         '# Upstream leader data stops around 2014. UNTIL dates are exclusive; code lines do not',
         '# overlap (the upstream default codes were turned into dated lines filling the gaps).',
+        '# Terms still open upstream end at the horizon below: after it, who holds an office is',
+        '# only known from data/actors/current.actors.',
+        '@horizon 2015-01-01',
         '',
     ]
     for e in entries:

@@ -30,7 +30,8 @@ pub struct GlobalArgs {
 }
 
 fn parse_cli_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| format!("expected YYYY-MM-DD, got {text:?}"))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("expected YYYY-MM-DD, got {text:?}"))
 }
 
 #[derive(Debug, Subcommand)]

@@ -54,9 +54,14 @@ pub fn parse_gold(content: &str, path: &str) -> Result<Vec<GoldRecord>, EvalErro
             message,
         };
         let v: Value = serde_json::from_str(line).map_err(|e| err(format!("invalid JSON: {e}")))?;
-        let text = v["text"].as_str().ok_or_else(|| err("missing \"text\"".into()))?;
-        let event = v["event"].as_str().ok_or_else(|| err("missing \"event\"".into()))?;
-        let plover = Plover::parse(event).ok_or_else(|| err(format!("unknown event type {event:?}")))?;
+        let text = v["text"]
+            .as_str()
+            .ok_or_else(|| err("missing \"text\"".into()))?;
+        let event = v["event"]
+            .as_str()
+            .ok_or_else(|| err("missing \"event\"".into()))?;
+        let plover =
+            Plover::parse(event).ok_or_else(|| err(format!("unknown event type {event:?}")))?;
         let codes = |field: &Value| -> Option<Vec<String>> {
             let list = field.as_array()?;
             let codes: Vec<String> = list
@@ -67,7 +72,10 @@ pub fn parse_gold(content: &str, path: &str) -> Result<Vec<GoldRecord>, EvalErro
             (!codes.is_empty()).then_some(codes)
         };
         out.push(GoldRecord {
-            id: v["id"].as_str().map(String::from).unwrap_or_else(|| format!("line-{}", n + 1)),
+            id: v["id"]
+                .as_str()
+                .map(String::from)
+                .unwrap_or_else(|| format!("line-{}", n + 1)),
             text: text.to_string(),
             date: v["date"].as_str().and_then(parse_date),
             sources: codes(&v["source"]).unwrap_or_default(),
@@ -76,14 +84,21 @@ pub fn parse_gold(content: &str, path: &str) -> Result<Vec<GoldRecord>, EvalErro
         });
     }
     if out.is_empty() {
-        return Err(EvalError::Empty { path: path.to_string() });
+        return Err(EvalError::Empty {
+            path: path.to_string(),
+        });
     }
     Ok(out)
 }
 
 /// Gold codes compare on their first three letters; a few use old CAMEO country codes.
 fn normalize_gold_code(code: &str) -> String {
-    let head: String = code.trim().chars().take(3).collect::<String>().to_ascii_uppercase();
+    let head: String = code
+        .trim()
+        .chars()
+        .take(3)
+        .collect::<String>()
+        .to_ascii_uppercase();
     match head.as_str() {
         "JAP" => "JPN".into(),
         "ITL" => "ITA".into(),
@@ -178,7 +193,11 @@ pub fn evaluate(extractor: &Extractor, records: &[GoldRecord]) -> Report {
         let id = &records[indices[0]].id;
         let extraction = extract_text(extractor, id, text, *date);
         report.events += extraction.events.len();
-        let counted: Vec<&Event> = extraction.events.iter().filter(|e| e.is_counted()).collect();
+        let counted: Vec<&Event> = extraction
+            .events
+            .iter()
+            .filter(|e| e.is_counted())
+            .collect();
         report.counted_events += counted.len();
         report.matched_events += counted
             .iter()
@@ -197,10 +216,15 @@ pub fn evaluate(extractor: &Extractor, records: &[GoldRecord]) -> Report {
         source_hits += counted.iter().any(|e| source_ok(e, r)) as usize;
         if r.targets.is_some() {
             report.records_with_target += 1;
-            target_hits += counted.iter().any(|e| e.target.is_some() && target_ok(e, r)) as usize;
+            target_hits += counted
+                .iter()
+                .any(|e| e.target.is_some() && target_ok(e, r)) as usize;
         }
         report.matched_records += matched as usize;
-        let score = report.per_type.entry(r.plover.as_str().to_string()).or_default();
+        let score = report
+            .per_type
+            .entry(r.plover.as_str().to_string())
+            .or_default();
         score.records += 1;
         score.matched += matched as usize;
         score.type_found += type_found as usize;
@@ -236,7 +260,9 @@ mod tests {
 
     #[test]
     fn parse_gold_maps_old_types_and_codes() {
-        let r = record(r#"{"id":"x","date":"2000-01-01","text":"T.","source":[{"code":"JAP"}],"target":"","event":"DEMAND"}"#);
+        let r = record(
+            r#"{"id":"x","date":"2000-01-01","text":"T.","source":[{"code":"JAP"}],"target":"","event":"DEMAND"}"#,
+        );
         assert_eq!(r.plover, Plover::Request);
         assert_eq!(r.sources, ["JPN"]);
         assert_eq!(r.targets, None);
@@ -264,7 +290,9 @@ mod tests {
 
     #[test]
     fn target_rule_accepts_compound_sources_when_gold_has_no_target() {
-        let r = record(r#"{"text":"t","event":"AGREE","source":[{"code":"USA"},{"code":"JOR"}],"target":""}"#);
+        let r = record(
+            r#"{"text":"t","event":"AGREE","source":[{"code":"USA"},{"code":"JOR"}],"target":""}"#,
+        );
         let actor = |c: &str| ActorRef {
             text: c.into(),
             name: c.into(),
@@ -280,7 +308,12 @@ mod tests {
             sentence_index: 0,
             sentence: "t".into(),
             source: actor("USA"),
-            relation: crate::model::Relation { text: "agreed".into(), lemma: "agree".into(), start: 0, end: 0 },
+            relation: crate::model::Relation {
+                text: "agreed".into(),
+                lemma: "agree".into(),
+                start: 0,
+                end: 0,
+            },
             target: Some(actor("JOR")),
             cameo: "030".into(),
             plover: Plover::Agree,

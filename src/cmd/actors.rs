@@ -7,7 +7,8 @@ use geokg::Store;
 use std::io::Write;
 
 pub fn run(global: &GlobalArgs, args: &ActorsArgs) -> Result<u8> {
-    let store = Store::open_read_only(&global.db).with_context(|| format!("opening {}", global.db.display()))?;
+    let store = Store::open_read_only(&global.db)
+        .with_context(|| format!("opening {}", global.db.display()))?;
     let limit = args.top.map_or(-1, |n| n as i64);
     let sql = format!(
         "SELECT a.name, a.code, a.kind,

@@ -12,14 +12,19 @@ use geokg::Store;
 
 pub fn run(global: &GlobalArgs, args: &DemoArgs) -> Result<u8> {
     if !args.samples.is_dir() {
-        bail!("{}: no such folder (run the demo from the geokg repository, or pass --samples DIR)", args.samples.display());
+        bail!(
+            "{}: no such folder (run the demo from the geokg repository, or pass --samples DIR)",
+            args.samples.display()
+        );
     }
-    std::fs::create_dir_all(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("creating {}", args.out.display()))?;
     let db = args.out.join("demo.db");
     for suffix in ["", "-wal", "-shm"] {
         let stale = args.out.join(format!("demo.db{suffix}"));
         if stale.exists() {
-            std::fs::remove_file(&stale).with_context(|| format!("removing {}", stale.display()))?;
+            std::fs::remove_file(&stale)
+                .with_context(|| format!("removing {}", stale.display()))?;
         }
     }
     let extractor = extractor(global)?;
@@ -37,13 +42,33 @@ pub fn run(global: &GlobalArgs, args: &DemoArgs) -> Result<u8> {
     };
     let svg_path = args.out.join("demo.svg");
     let dot_path = args.out.join("demo.dot");
-    std::fs::write(&dot_path, graph_bytes(&graph, &dot_options, GraphFormat::Dot, "dot")?)
-        .with_context(|| format!("writing {}", dot_path.display()))?;
-    std::fs::write(&svg_path, graph_bytes(&graph, &dot_options, GraphFormat::Svg, "dot")?)
-        .with_context(|| format!("writing {}", svg_path.display()))?;
-    println!("ingested {} articles from {}: {} events", summary.stored, args.samples.display(), summary.events);
+    std::fs::write(
+        &dot_path,
+        graph_bytes(&graph, &dot_options, GraphFormat::Dot, "dot")?,
+    )
+    .with_context(|| format!("writing {}", dot_path.display()))?;
+    std::fs::write(
+        &svg_path,
+        graph_bytes(&graph, &dot_options, GraphFormat::Svg, "dot")?,
+    )
+    .with_context(|| format!("writing {}", svg_path.display()))?;
+    println!(
+        "ingested {} articles from {}: {} events",
+        summary.stored,
+        args.samples.display(),
+        summary.events
+    );
     println!("database: {}", db.display());
-    println!("graph: {} ({} actors, {} edges; DOT in {})", svg_path.display(), graph.node_count(), graph.edge_count(), dot_path.display());
-    println!("try: geokg --db {} query \"SELECT plover, COUNT(*) FROM events GROUP BY plover\"", db.display());
+    println!(
+        "graph: {} ({} actors, {} edges; DOT in {})",
+        svg_path.display(),
+        graph.node_count(),
+        graph.edge_count(),
+        dot_path.display()
+    );
+    println!(
+        "try: geokg --db {} query \"SELECT plover, COUNT(*) FROM events GROUP BY plover\"",
+        db.display()
+    );
     Ok(0)
 }

@@ -28,7 +28,11 @@ fn write_text(out: &mut dyn Write, r: &Report, verbose: bool) -> std::io::Result
     if verbose {
         for d in r.details.iter().filter(|d| !d.matched) {
             let rec = &d.record;
-            writeln!(out, "MISS {} {} src={:?} tgt={:?}", rec.id, rec.plover, rec.sources, rec.targets)?;
+            writeln!(
+                out,
+                "MISS {} {} src={:?} tgt={:?}",
+                rec.id, rec.plover, rec.sources, rec.targets
+            )?;
             writeln!(out, "  {}", rec.text)?;
             for e in &d.events {
                 writeln!(
@@ -39,7 +43,10 @@ fn write_text(out: &mut dyn Write, r: &Report, verbose: bool) -> std::io::Result
                     e.plover,
                     if e.negated { " NEG" } else { "" },
                     e.target.as_ref().map_or("-", |t| t.text.as_str()),
-                    e.target.as_ref().and_then(|t| t.code.as_deref()).unwrap_or("-"),
+                    e.target
+                        .as_ref()
+                        .and_then(|t| t.code.as_deref())
+                        .unwrap_or("-"),
                     e.relation.text
                 )?;
             }
@@ -51,7 +58,11 @@ fn write_text(out: &mut dyn Write, r: &Report, verbose: bool) -> std::io::Result
         "records {}  events {} (counted {})  matched records {}  matched events {}",
         r.records, r.events, r.counted_events, r.matched_records, r.matched_events
     )?;
-    writeln!(out, "recall {:.3}  precision {:.3}  F1 {:.3}", r.recall, r.precision, r.f1)?;
+    writeln!(
+        out,
+        "recall {:.3}  precision {:.3}  F1 {:.3}",
+        r.recall, r.precision, r.f1
+    )?;
     writeln!(
         out,
         "type recall {:.3}  source recall {:.3}  target recall {:.3} (of {} records with a target)",
@@ -59,7 +70,14 @@ fn write_text(out: &mut dyn Write, r: &Report, verbose: bool) -> std::io::Result
     )?;
     writeln!(out, "per type (records, full recall, type found):")?;
     for (name, s) in &r.per_type {
-        writeln!(out, "  {:<10} {:>3}  {:.2}  {:.2}", name, s.records, s.recall, s.type_found as f64 / s.records.max(1) as f64)?;
+        writeln!(
+            out,
+            "  {:<10} {:>3}  {:.2}  {:.2}",
+            name,
+            s.records,
+            s.recall,
+            s.type_found as f64 / s.records.max(1) as f64
+        )?;
     }
     Ok(())
 }

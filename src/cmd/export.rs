@@ -9,8 +9,11 @@ use geokg::Store;
 use std::io::Write;
 
 pub fn run(global: &GlobalArgs, args: &ExportArgs) -> Result<u8> {
-    let store = Store::open_read_only(&global.db).with_context(|| format!("opening {}", global.db.display()))?;
-    let format = args.format.unwrap_or_else(|| format_from_extension(args.output.as_deref()));
+    let store = Store::open_read_only(&global.db)
+        .with_context(|| format!("opening {}", global.db.display()))?;
+    let format = args
+        .format
+        .unwrap_or_else(|| format_from_extension(args.output.as_deref()));
     let graph = RelationGraph::from_edges(&store.edges()?);
     let options = DotOptions {
         title: args.title.clone(),
@@ -21,12 +24,22 @@ pub fn run(global: &GlobalArgs, args: &ExportArgs) -> Result<u8> {
     out.write_all(&bytes)?;
     out.flush()?;
     if let Some(path) = &args.output {
-        eprintln!("wrote {} ({} actors, {} edges)", path.display(), graph.node_count(), graph.edge_count());
+        eprintln!(
+            "wrote {} ({} actors, {} edges)",
+            path.display(),
+            graph.node_count(),
+            graph.edge_count()
+        );
     }
     Ok(0)
 }
 
-pub fn graph_bytes(graph: &RelationGraph, options: &DotOptions, format: GraphFormat, engine: &str) -> Result<Vec<u8>> {
+pub fn graph_bytes(
+    graph: &RelationGraph,
+    options: &DotOptions,
+    format: GraphFormat,
+    engine: &str,
+) -> Result<Vec<u8>> {
     let dot = to_dot(graph, options);
     Ok(match format {
         GraphFormat::Dot => dot.into_bytes(),
@@ -36,7 +49,12 @@ pub fn graph_bytes(graph: &RelationGraph, options: &DotOptions, format: GraphFor
 }
 
 fn format_from_extension(path: Option<&std::path::Path>) -> GraphFormat {
-    match path.and_then(|p| p.extension()).and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+    match path
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
         Some("svg") => GraphFormat::Svg,
         Some("png") => GraphFormat::Png,
         _ => GraphFormat::Dot,

@@ -17,7 +17,11 @@ pub fn run(global: &GlobalArgs, args: &ExtractArgs) -> Result<u8> {
     };
     let mut out = output(args.output.as_deref())?;
     if args.format == EventFormat::Table {
-        writeln!(out, "{:<10} {:>3}  {:<28} {:<9} {:<28} {:<14} {}", "doc", "s", "source", "type", "target", "relation", "notes")?;
+        writeln!(
+            out,
+            "{:<10} {:>3}  {:<28} {:<9} {:<28} {:<14} notes",
+            "doc", "s", "source", "type", "target", "relation"
+        )?;
     }
     let mut failed = 0;
     let mut result = Ok(());
@@ -54,7 +58,8 @@ fn write_event(out: &mut dyn Write, e: &Event, format: EventFormat) -> std::io::
             writeln!(out)
         }
         EventFormat::Table => {
-            let actor = |a: &geokg::ActorRef| format!("{} ({})", a.name, a.code.as_deref().unwrap_or("-"));
+            let actor =
+                |a: &geokg::ActorRef| format!("{} ({})", a.name, a.code.as_deref().unwrap_or("-"));
             let mut notes = Vec::new();
             if e.negated {
                 notes.push("negated".to_string());
@@ -75,7 +80,10 @@ fn write_event(out: &mut dyn Write, e: &Event, format: EventFormat) -> std::io::
                 e.sentence_index,
                 one_line(&actor(&e.source), 28),
                 e.plover.as_str(),
-                one_line(&e.target.as_ref().map(actor).unwrap_or_else(|| "-".into()), 28),
+                one_line(
+                    &e.target.as_ref().map(actor).unwrap_or_else(|| "-".into()),
+                    28
+                ),
                 one_line(&e.relation.text, 14),
                 notes.join(", ")
             )

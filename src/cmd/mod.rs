@@ -44,10 +44,23 @@ pub fn output(path: Option<&Path>) -> Result<Box<dyn Write>> {
 }
 
 /// Writes a query result as an aligned table, CSV or JSON objects.
-pub fn write_rows(out: &mut dyn Write, result: &QueryResult, format: TableFormat) -> std::io::Result<()> {
+pub fn write_rows(
+    out: &mut dyn Write,
+    result: &QueryResult,
+    format: TableFormat,
+) -> std::io::Result<()> {
     match format {
         TableFormat::Csv => {
-            writeln!(out, "{}", result.columns.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","))?;
+            writeln!(
+                out,
+                "{}",
+                result
+                    .columns
+                    .iter()
+                    .map(|c| csv_field(c))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            )?;
             for row in &result.rows {
                 let fields: Vec<String> = row.iter().map(|v| csv_field(&v.to_string())).collect();
                 writeln!(out, "{}", fields.join(","))?;
@@ -91,7 +104,10 @@ pub fn write_rows(out: &mut dyn Write, result: &QueryResult, format: TableFormat
                 writeln!(out, "{}", padded.join("  ").trim_end())
             };
             line(out, &result.columns)?;
-            line(out, &widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>())?;
+            line(
+                out,
+                &widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>(),
+            )?;
             for row in &cells {
                 line(out, row)?;
             }
@@ -104,7 +120,9 @@ fn json_value(v: &Value) -> serde_json::Value {
     match v {
         Value::Null => serde_json::Value::Null,
         Value::Integer(i) => (*i).into(),
-        Value::Real(r) => serde_json::Number::from_f64(*r).map_or(serde_json::Value::Null, Into::into),
+        Value::Real(r) => {
+            serde_json::Number::from_f64(*r).map_or(serde_json::Value::Null, Into::into)
+        }
         Value::Text(t) => t.clone().into(),
         Value::Blob(b) => format!("<{} bytes>", b.len()).into(),
     }
@@ -120,7 +138,10 @@ fn csv_field(text: &str) -> String {
 
 /// A cell on one line, cut to `max` characters.
 pub fn one_line(text: &str, max: usize) -> String {
-    let flat: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let flat: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     if flat.chars().count() <= max {
         flat
     } else {

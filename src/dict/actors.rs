@@ -57,7 +57,7 @@ impl ActorEntry {
     }
 
     /// A country this entry belongs to according to any of its codes.
-    pub fn any_country<'a>(&'a self, is_country: impl Fn(&str) -> bool) -> Option<&'a str> {
+    pub fn any_country(&self, is_country: impl Fn(&str) -> bool) -> Option<&str> {
         self.codes
             .iter()
             .map(|c| c.code.get(..3).unwrap_or(""))
@@ -128,7 +128,10 @@ pub fn parse_countries(content: &str, file: &str) -> Result<Vec<CountryRecord>, 
 }
 
 /// Parses a `*.actors` file into entries with their names.
-pub fn parse_actors(content: &str, file: &str) -> Result<Vec<(Vec<String>, ActorEntry)>, DictError> {
+pub fn parse_actors(
+    content: &str,
+    file: &str,
+) -> Result<Vec<(Vec<String>, ActorEntry)>, DictError> {
     let mut out: Vec<(Vec<String>, ActorEntry)> = Vec::new();
     let mut horizon: Option<NaiveDate> = None;
     let mut person_file = false;
@@ -196,14 +199,19 @@ pub fn parse_actors(content: &str, file: &str) -> Result<Vec<(Vec<String>, Actor
             if kind == "person" {
                 entry.person = true;
             }
-            entry.kind = Some(ActorKind::parse(kind).ok_or_else(|| {
-                DictError::line(file, line_no, format!("unknown kind {kind:?}"))
-            })?);
+            entry.kind =
+                Some(ActorKind::parse(kind).ok_or_else(|| {
+                    DictError::line(file, line_no, format!("unknown kind {kind:?}"))
+                })?);
             continue;
         }
         let mut parts = body.split_whitespace();
         let code = parts.next().unwrap_or("");
-        if code.len() < 3 || !code.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+        if code.len() < 3
+            || !code
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        {
             return Err(DictError::line(
                 file,
                 line_no,
@@ -346,7 +354,10 @@ mod tests {
         let c = &parse_countries(text, "c.tsv").unwrap()[0];
         assert_eq!(c.iso3, "USA");
         assert_eq!(c.aliases, ["US", "U.S."]);
-        assert_eq!(c.seats[1], ("Pentagon".to_string(), Some("MIL".to_string())));
+        assert_eq!(
+            c.seats[1],
+            ("Pentagon".to_string(), Some("MIL".to_string()))
+        );
         assert_eq!(c.places, ["Texas"]);
     }
 }

@@ -34,7 +34,8 @@ pub fn parse_cameo(content: &str, file: &str) -> Result<Vec<CameoCode>, DictErro
             .trim()
             .parse()
             .map_err(|_| err(format!("bad quad class {:?}", f[2])))?;
-        let plover = Plover::parse(f[3]).ok_or_else(|| err(format!("bad PLOVER type {:?}", f[3])))?;
+        let plover =
+            Plover::parse(f[3]).ok_or_else(|| err(format!("bad PLOVER type {:?}", f[3])))?;
         out.push(CameoCode {
             code: f[0].trim().to_string(),
             goldstein,
@@ -67,7 +68,8 @@ impl CodeSpec {
         if text == "---" || text.is_empty() {
             return Some(CodeSpec::None);
         }
-        let valid = |c: &str| c.is_empty() || (c.len() <= 4 && c.chars().all(|d| d.is_ascii_digit()));
+        let valid =
+            |c: &str| c.is_empty() || (c.len() <= 4 && c.chars().all(|d| d.is_ascii_digit()));
         match text.split_once(':') {
             Some((a, b)) if valid(a) && valid(b) => {
                 Some(CodeSpec::Pair(a.to_string(), b.to_string()))
@@ -242,7 +244,8 @@ fn strip_comment(line: &str) -> &str {
 fn split_code(text: &str) -> Result<(&str, CodeSpec), String> {
     match text.rsplit_once('=') {
         Some((spec, code)) => {
-            let code = CodeSpec::parse(code).ok_or_else(|| format!("bad code {:?}", code.trim()))?;
+            let code =
+                CodeSpec::parse(code).ok_or_else(|| format!("bad code {:?}", code.trim()))?;
             Ok((spec.trim(), code))
         }
         None => Ok((text.trim(), CodeSpec::None)),
@@ -306,7 +309,9 @@ fn parse_items(spec: &str, synsets: &[(String, Vec<Vec<String>>)]) -> Result<Vec
                     .into_iter()
                     .map(|i| match i {
                         Item::Plain(p @ (PatternItem::Word(_) | PatternItem::Synset(_))) => Ok(p),
-                        _ => Err(format!("only words and synsets may stand inside {{}}: {spec:?}")),
+                        _ => Err(format!(
+                            "only words and synsets may stand inside {{}}: {spec:?}"
+                        )),
                     })
                     .collect::<Result<_, _>>()?;
                 items.push(Item::Plain(PatternItem::Phrase(words)));
@@ -317,7 +322,11 @@ fn parse_items(spec: &str, synsets: &[(String, Vec<Vec<String>>)]) -> Result<Vec
                 }
                 let prep = match inner_items.remove(0) {
                     Item::Plain(PatternItem::Word(w)) => w,
-                    _ => return Err(format!("prepositional phrase must start with a word: {spec:?}")),
+                    _ => {
+                        return Err(format!(
+                            "prepositional phrase must start with a word: {spec:?}"
+                        ))
+                    }
                 };
                 let inner = inner_items
                     .into_iter()
@@ -376,9 +385,11 @@ pub fn parse_nouns(content: &str, file: &str) -> Result<Vec<NounEvent>, DictErro
             continue;
         }
         let err = |m: String| DictError::line(file, n + 1, m);
-        let rest = line
-            .strip_prefix("noun ")
-            .ok_or_else(|| err(format!("expected `noun phrase = CODE | preps`, got {line:?}")))?;
+        let rest = line.strip_prefix("noun ").ok_or_else(|| {
+            err(format!(
+                "expected `noun phrase = CODE | preps`, got {line:?}"
+            ))
+        })?;
         let (phrase, tail) = rest
             .split_once('=')
             .ok_or_else(|| err("missing `= CODE`".into()))?;
@@ -411,11 +422,20 @@ mod tests {
         assert_eq!(v.verbs[2].code, CodeSpec::None);
         assert_eq!(
             v.patterns[0].after,
-            vec![PatternItem::Prep("for".into(), vec![PatternItem::Synset(0)])]
+            vec![PatternItem::Prep(
+                "for".into(),
+                vec![PatternItem::Synset(0)]
+            )]
         );
-        assert_eq!(v.patterns[1].before, vec![PatternItem::Word("prosecutor".into())]);
+        assert_eq!(
+            v.patterns[1].before,
+            vec![PatternItem::Word("prosecutor".into())]
+        );
         assert_eq!(v.patterns[1].after, vec![PatternItem::Target]);
-        assert_eq!(v.patterns[2].code, CodeSpec::Pair("040".into(), "050".into()));
+        assert_eq!(
+            v.patterns[2].code,
+            CodeSpec::Pair("040".into(), "050".into())
+        );
         assert_eq!(v.synsets[0].1[1], ["relief", "supplies"]);
     }
 
@@ -431,7 +451,11 @@ mod tests {
 
     #[test]
     fn parse_nouns_reads_code_and_target_prepositions() {
-        let n = parse_nouns("noun air strike = 195 | against on\nnoun ceasefire = 0871\n", "n.txt").unwrap();
+        let n = parse_nouns(
+            "noun air strike = 195 | against on\nnoun ceasefire = 0871\n",
+            "n.txt",
+        )
+        .unwrap();
         assert_eq!(n[0].words, ["air", "strike"]);
         assert_eq!(n[0].target_preps, ["against", "on"]);
         assert!(n[1].target_preps.is_empty());

@@ -83,16 +83,56 @@ impl DictKind {
 
 /// The dictionary texts compiled into the binary, in load order.
 const BUILTIN: &[(&str, DictKind, &str)] = &[
-    ("data/actors/roles.tsv", DictKind::Roles, include_str!("../../data/actors/roles.tsv")),
-    ("data/events/cameo.tsv", DictKind::Cameo, include_str!("../../data/events/cameo.tsv")),
-    ("data/actors/countries.tsv", DictKind::Countries, include_str!("../../data/actors/countries.tsv")),
-    ("data/actors/current.actors", DictKind::Actors, include_str!("../../data/actors/current.actors")),
-    ("data/actors/phoenix-groups.actors", DictKind::Actors, include_str!("../../data/actors/phoenix-groups.actors")),
-    ("data/actors/phoenix-international.actors", DictKind::Actors, include_str!("../../data/actors/phoenix-international.actors")),
-    ("data/actors/phoenix-people.actors", DictKind::Actors, include_str!("../../data/actors/phoenix-people.actors")),
-    ("data/actors/agents.tsv", DictKind::Agents, include_str!("../../data/actors/agents.tsv")),
-    ("data/events/verbs.txt", DictKind::Verbs, include_str!("../../data/events/verbs.txt")),
-    ("data/events/nouns.txt", DictKind::Nouns, include_str!("../../data/events/nouns.txt")),
+    (
+        "data/actors/roles.tsv",
+        DictKind::Roles,
+        include_str!("../../data/actors/roles.tsv"),
+    ),
+    (
+        "data/events/cameo.tsv",
+        DictKind::Cameo,
+        include_str!("../../data/events/cameo.tsv"),
+    ),
+    (
+        "data/actors/countries.tsv",
+        DictKind::Countries,
+        include_str!("../../data/actors/countries.tsv"),
+    ),
+    (
+        "data/actors/current.actors",
+        DictKind::Actors,
+        include_str!("../../data/actors/current.actors"),
+    ),
+    (
+        "data/actors/phoenix-groups.actors",
+        DictKind::Actors,
+        include_str!("../../data/actors/phoenix-groups.actors"),
+    ),
+    (
+        "data/actors/phoenix-international.actors",
+        DictKind::Actors,
+        include_str!("../../data/actors/phoenix-international.actors"),
+    ),
+    (
+        "data/actors/phoenix-people.actors",
+        DictKind::Actors,
+        include_str!("../../data/actors/phoenix-people.actors"),
+    ),
+    (
+        "data/actors/agents.tsv",
+        DictKind::Agents,
+        include_str!("../../data/actors/agents.tsv"),
+    ),
+    (
+        "data/events/verbs.txt",
+        DictKind::Verbs,
+        include_str!("../../data/events/verbs.txt"),
+    ),
+    (
+        "data/events/nouns.txt",
+        DictKind::Nouns,
+        include_str!("../../data/events/nouns.txt"),
+    ),
 ];
 
 /// A name hit in the names trie.
@@ -250,7 +290,9 @@ impl Dictionaries {
             .or_else(|| {
                 std::env::var_os("XDG_CONFIG_HOME").map(|d| PathBuf::from(d).join("geokg/dict"))
             })
-            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config/geokg/dict")));
+            .or_else(|| {
+                std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config/geokg/dict"))
+            });
         let Some(dir) = dir else { return Vec::new() };
         let Ok(read) = std::fs::read_dir(&dir) else {
             return Vec::new();
@@ -484,7 +526,11 @@ impl Dictionaries {
         let sector = first_role
             .filter(|r| self.role_kinds.contains_key(*r))
             .map(String::from)
-            .or_else(|| self.role_kinds.contains_key(prefix).then(|| prefix.to_string()));
+            .or_else(|| {
+                self.role_kinds
+                    .contains_key(prefix)
+                    .then(|| prefix.to_string())
+            });
         CodeInfo {
             country: None,
             sector,
@@ -599,14 +645,23 @@ mod tests {
         let d = small();
         let trump = d.entries.iter().find(|e| e.name == "Donald Trump").unwrap();
         let on = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        assert_eq!(d.entry_code(trump, on("2025-09-20")).as_deref(), Some("USAGOV"));
-        assert_eq!(d.entry_code(trump, on("2022-09-20")).as_deref(), Some("USAELI"));
+        assert_eq!(
+            d.entry_code(trump, on("2025-09-20")).as_deref(),
+            Some("USAGOV")
+        );
+        assert_eq!(
+            d.entry_code(trump, on("2022-09-20")).as_deref(),
+            Some("USAELI")
+        );
     }
 
     #[test]
     fn names_trie_knows_aliases_capitals_and_seats() {
         let mut d = small();
-        let ids: Vec<Option<u32>> = ["white", "house", "said"].iter().map(|w| d.vocab.get(w)).collect();
+        let ids: Vec<Option<u32>> = ["white", "house", "said"]
+            .iter()
+            .map(|w| d.vocab.get(w))
+            .collect();
         let found = d.names.matches_at(&ids);
         assert_eq!(found[0].len, 2);
         assert!(matches!(found[0].values[0].kind, NameKind::Seat(_)));
@@ -616,8 +671,14 @@ mod tests {
 
     #[test]
     fn user_dictionary_kind_comes_from_the_file_name() {
-        assert_eq!(DictKind::from_path(Path::new("my.actors")), Some(DictKind::Actors));
-        assert_eq!(DictKind::from_path(Path::new("x.verbs.txt")), Some(DictKind::Verbs));
+        assert_eq!(
+            DictKind::from_path(Path::new("my.actors")),
+            Some(DictKind::Actors)
+        );
+        assert_eq!(
+            DictKind::from_path(Path::new("x.verbs.txt")),
+            Some(DictKind::Verbs)
+        );
         assert_eq!(DictKind::from_path(Path::new("notes.txt")), None);
     }
 
@@ -632,9 +693,18 @@ mod tests {
 
     #[test]
     fn parse_date_bound_reads_partial_dates() {
-        assert_eq!(parse_date_bound("2021", false), NaiveDate::from_ymd_opt(2021, 1, 1));
-        assert_eq!(parse_date_bound("2021", true), NaiveDate::from_ymd_opt(2022, 1, 1));
-        assert_eq!(parse_date_bound("2021-08", true), NaiveDate::from_ymd_opt(2021, 9, 1));
+        assert_eq!(
+            parse_date_bound("2021", false),
+            NaiveDate::from_ymd_opt(2021, 1, 1)
+        );
+        assert_eq!(
+            parse_date_bound("2021", true),
+            NaiveDate::from_ymd_opt(2022, 1, 1)
+        );
+        assert_eq!(
+            parse_date_bound("2021-08", true),
+            NaiveDate::from_ymd_opt(2021, 9, 1)
+        );
         assert_eq!(parse_date_bound("2021-13", false), None);
     }
 }

@@ -124,7 +124,8 @@ mod tests {
     fn trie_matches_longest_phrase_first() {
         let mut vocab = Vocab::default();
         let mut trie = PhraseTrie::default();
-        let ids = |v: &mut Vocab, s: &str| -> Vec<u32> { s.split(' ').map(|w| v.intern(w)).collect() };
+        let ids =
+            |v: &mut Vocab, s: &str| -> Vec<u32> { s.split(' ').map(|w| v.intern(w)).collect() };
         let a = ids(&mut vocab, "united states");
         let b = ids(&mut vocab, "united states army");
         trie.insert(&a, "USA");

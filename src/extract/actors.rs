@@ -100,7 +100,12 @@ impl<'d> ActorRecognizer<'d> {
     }
 
     /// All actor mentions of a sentence, sorted by position; updates the document memory.
-    pub fn recognize(&self, text: &str, tokens: &Tokens, memory: &mut DocMemory) -> Vec<MentionSpan> {
+    pub fn recognize(
+        &self,
+        text: &str,
+        tokens: &Tokens,
+        memory: &mut DocMemory,
+    ) -> Vec<MentionSpan> {
         let atoms = self.atoms(tokens);
         let mut mentions = self.compose(text, tokens, &atoms, memory);
         self.attach_of_and_in(text, tokens, &mut mentions);
@@ -239,7 +244,9 @@ impl<'d> ActorRecognizer<'d> {
             // A chain: atoms separated only by glue (adjectives, determiners, 's).
             let mut b = a + 1;
             while b < atoms.len() && glued(tokens, &atoms[b - 1], &atoms[b]) {
-                if matches!(atoms[b - 1].kind, AtomKind::Pronoun) || matches!(atoms[b].kind, AtomKind::Pronoun) {
+                if matches!(atoms[b - 1].kind, AtomKind::Pronoun)
+                    || matches!(atoms[b].kind, AtomKind::Pronoun)
+                {
                     break;
                 }
                 b += 1;
@@ -253,8 +260,14 @@ impl<'d> ActorRecognizer<'d> {
                     let chain = [atoms[member].clone(), head.clone()];
                     if let Some(mut m) = self.resolve_chain(text, tokens, &chain, memory) {
                         m.start = atoms[member].start;
-                        m.end = if member == members[members.len() - 1] { head.end } else { atoms[member].end };
-                        m.actor.text = text[tokens.tokens[m.start].start..tokens.tokens[m.end - 1].end].to_string();
+                        m.end = if member == members[members.len() - 1] {
+                            head.end
+                        } else {
+                            atoms[member].end
+                        };
+                        m.actor.text = text
+                            [tokens.tokens[m.start].start..tokens.tokens[m.end - 1].end]
+                            .to_string();
                         m.actor.start = tokens.tokens[m.start].start;
                         m.actor.end = tokens.tokens[m.end - 1].end;
                         m.group = Some(group);
@@ -269,7 +282,10 @@ impl<'d> ActorRecognizer<'d> {
             // ambassador" is one actor; "Trump's proposal" ends at Trump).
             let mut end = b;
             for k in a..b - 1 {
-                let poss = tokens.tokens.get(atoms[k].end).is_some_and(|t| t.kind == TokenKind::Possessive);
+                let poss = tokens
+                    .tokens
+                    .get(atoms[k].end)
+                    .is_some_and(|t| t.kind == TokenKind::Possessive);
                 let head_is_agent = matches!(atoms[b - 1].kind, AtomKind::Agent(_));
                 if poss && !head_is_agent {
                     end = k + 1;
@@ -286,10 +302,13 @@ impl<'d> ActorRecognizer<'d> {
 
     /// Indices of coordinated country adjectives and the end of the chain, when atoms[a..]
     /// reads ADJ (, ADJ)* and ADJ ROLE.
-    fn coordinated_modifiers(&self, tokens: &Tokens, atoms: &[Atom], a: usize) -> Option<(Vec<usize>, usize)> {
-        let is_adj = |atom: &Atom| {
-            matches!(&atom.kind, AtomKind::Name(hits) if hits.iter().any(|h| matches!(h.kind, NameKind::Adjective | NameKind::Country)))
-        };
+    fn coordinated_modifiers(
+        &self,
+        tokens: &Tokens,
+        atoms: &[Atom],
+        a: usize,
+    ) -> Option<(Vec<usize>, usize)> {
+        let is_adj = |atom: &Atom| matches!(&atom.kind, AtomKind::Name(hits) if hits.iter().any(|h| matches!(h.kind, NameKind::Adjective | NameKind::Country)));
         if !is_adj(&atoms[a]) {
             return None;
         }
@@ -300,7 +319,9 @@ impl<'d> ActorRecognizer<'d> {
             if next >= atoms.len() {
                 return None;
             }
-            let between: Vec<&str> = (atoms[k].end..atoms[next].start).map(|i| tokens.norm(i)).collect();
+            let between: Vec<&str> = (atoms[k].end..atoms[next].start)
+                .map(|i| tokens.norm(i))
+                .collect();
             let joined = matches!(between.as_slice(), ["and"] | [","] | [",", "and"] | ["or"]);
             if joined && is_adj(&atoms[next]) {
                 members.push(next);
@@ -314,7 +335,10 @@ impl<'d> ActorRecognizer<'d> {
         }
         let last = *members.last()?;
         let head = last + 1;
-        if head < atoms.len() && matches!(atoms[head].kind, AtomKind::Agent(_)) && glued(tokens, &atoms[last], &atoms[head]) {
+        if head < atoms.len()
+            && matches!(atoms[head].kind, AtomKind::Agent(_))
+            && glued(tokens, &atoms[last], &atoms[head])
+        {
             return Some((members, head + 1));
         }
         None
@@ -362,7 +386,12 @@ impl<'d> ActorRecognizer<'d> {
         if let AtomKind::Pronoun = last.kind {
             let anaphor = pronoun_anaphor(tokens.norm(start))?;
             let found = memory.resolve(anaphor)?;
-            mention.actor = ActorRef { text: span_text, start: mention.actor.start, end: mention.actor.end, ..found.actor };
+            mention.actor = ActorRef {
+                text: span_text,
+                start: mention.actor.start,
+                end: mention.actor.end,
+                ..found.actor
+            };
             mention.person = found.person;
             mention.plural = found.plural;
             mention.anaphoric = true;
@@ -385,8 +414,15 @@ impl<'d> ActorRecognizer<'d> {
         let unknown_head = matches!(last.kind, AtomKind::Proper);
         if let Some(hit) = head_name {
             // The head is a known name: it decides, whatever titles precede it.
-            self.fill_from_hit(&mut mention, hit, role.filter(|_| hit.kind == NameKind::Country));
-            mention.place = matches!(hit.kind, NameKind::Place | NameKind::Capital | NameKind::Country);
+            self.fill_from_hit(
+                &mut mention,
+                hit,
+                role.filter(|_| hit.kind == NameKind::Country),
+            );
+            mention.place = matches!(
+                hit.kind,
+                NameKind::Place | NameKind::Capital | NameKind::Country
+            );
             mention.locative = mention.place && preceded_by_locative(tokens, start);
             if matches!(hit.kind, NameKind::Adjective) && !possessive {
                 mention.plural = span_text.ends_with('s');
@@ -399,21 +435,21 @@ impl<'d> ActorRecognizer<'d> {
                 let entry = &self.dict.entries[hit.entry as usize];
                 let code = match hit.kind {
                     NameKind::Name => self.dict.entry_code(entry, self.date),
-                    NameKind::Seat(r) => Some(format!("{}{}", entry.iso3.clone().unwrap_or_default(), self.dict.roles[r as usize])),
+                    NameKind::Seat(r) => Some(format!(
+                        "{}{}",
+                        entry.iso3.clone().unwrap_or_default(),
+                        self.dict.roles[r as usize]
+                    )),
                     _ => entry
                         .iso3
                         .clone()
                         .map(|c| format!("{c}{}", role_code.clone().unwrap_or_default())),
                 };
                 if let Some(code) = code {
-                    let code = if hit.kind == NameKind::Name && entry.iso3.is_none() {
-                        code
-                    } else {
-                        code
-                    };
                     self.fill_code(&mut mention, &code);
                     mention.actor.name = if unknown_head {
-                        text[tokens.tokens[last.start].start..tokens.tokens[last.end - 1].end].to_string()
+                        text[tokens.tokens[last.start].start..tokens.tokens[last.end - 1].end]
+                            .to_string()
                     } else {
                         entry.name.clone()
                     };
@@ -422,16 +458,25 @@ impl<'d> ActorRecognizer<'d> {
                 }
             }
             if unknown_head {
-                let name = text[tokens.tokens[last.start].start..tokens.tokens[last.end - 1].end].to_string();
+                let name = text[tokens.tokens[last.start].start..tokens.tokens[last.end - 1].end]
+                    .to_string();
                 if let Some(found) = memory.surname(&name) {
-                    mention.actor = ActorRef { text: span_text, start: mention.actor.start, end: mention.actor.end, ..found.actor };
+                    mention.actor = ActorRef {
+                        text: span_text,
+                        start: mention.actor.start,
+                        end: mention.actor.end,
+                        ..found.actor
+                    };
                     mention.person = true;
                     return Some(mention);
                 }
                 mention.actor.name = name.clone();
                 if let Some(r) = &role_code {
                     mention.actor.sector = Some(r.clone());
-                    mention.actor.kind = self.dict.role_kind(r.get(..3).unwrap_or(r)).unwrap_or(ActorKind::Person);
+                    mention.actor.kind = self
+                        .dict
+                        .role_kind(r.get(..3).unwrap_or(r))
+                        .unwrap_or(ActorKind::Person);
                     mention.person = true;
                 } else {
                     mention.actor.kind = classify_unknown(&name, tokens, start);
@@ -445,9 +490,18 @@ impl<'d> ActorRecognizer<'d> {
             let head_norm = tokens.norm(end - 1);
             let definite = start > 0 && tokens.norm(start - 1) == "the" && chain.len() == 1;
             if definite {
-                if let Some(anaphor) = ANAPHORIC_NOUNS.iter().find(|(w, _)| *w == head_norm).map(|(_, a)| *a) {
+                if let Some(anaphor) = ANAPHORIC_NOUNS
+                    .iter()
+                    .find(|(w, _)| *w == head_norm)
+                    .map(|(_, a)| *a)
+                {
                     if let Some(found) = memory.resolve(anaphor) {
-                        mention.actor = ActorRef { text: span_text, start: mention.actor.start, end: mention.actor.end, ..found.actor };
+                        mention.actor = ActorRef {
+                            text: span_text,
+                            start: mention.actor.start,
+                            end: mention.actor.end,
+                            ..found.actor
+                        };
                         mention.person = found.person;
                         mention.anaphoric = true;
                         return Some(mention);
@@ -457,8 +511,15 @@ impl<'d> ActorRecognizer<'d> {
             mention.agent_only = true;
             mention.actor.name = head_norm.to_string();
             mention.actor.sector = Some(role_code.clone());
-            mention.actor.kind = self.dict.role_kind(role_code.get(..3).unwrap_or(&role_code)).unwrap_or(ActorKind::Unknown);
-            mention.person = !plural && matches!(mention.actor.kind, ActorKind::Government | ActorKind::Military | ActorKind::Person);
+            mention.actor.kind = self
+                .dict
+                .role_kind(role_code.get(..3).unwrap_or(&role_code))
+                .unwrap_or(ActorKind::Unknown);
+            mention.person = !plural
+                && matches!(
+                    mention.actor.kind,
+                    ActorKind::Government | ActorKind::Military | ActorKind::Person
+                );
             return Some(mention);
         }
         None
@@ -468,7 +529,10 @@ impl<'d> ActorRecognizer<'d> {
     /// date, else a country name, capital or place, else the first entry.
     fn pick_hit(&self, hits: &[NameHit]) -> NameHit {
         let valid_name = hits.iter().copied().find(|h| {
-            h.kind == NameKind::Name && self.dict.entries[h.entry as usize].code_on(self.date).is_some()
+            h.kind == NameKind::Name
+                && self.dict.entries[h.entry as usize]
+                    .code_on(self.date)
+                    .is_some()
         });
         valid_name
             .or_else(|| hits.iter().copied().find(|h| h.kind != NameKind::Name))
@@ -495,8 +559,9 @@ impl<'d> ActorRecognizer<'d> {
         if entry.person {
             mention.person = true;
         }
-        if hit.kind == NameKind::Name && entry.kind == Some(ActorKind::Person) {
-            mention.person = true;
+        // `kind: person` marks an individual; any other kind overrides the code's.
+        if let Some(kind) = entry.kind.filter(|k| *k != ActorKind::Person) {
+            mention.actor.kind = kind;
         }
     }
 
@@ -516,10 +581,17 @@ impl<'d> ActorRecognizer<'d> {
                 continue;
             }
             let next = &mentions[k + 1];
-            let gap: Vec<&str> = (mentions[k].end..next.start).map(|i| tokens.norm(i)).collect();
+            let gap: Vec<&str> = (mentions[k].end..next.start)
+                .map(|i| tokens.norm(i))
+                .collect();
             let linking = matches!(gap.first().copied(), Some("of" | "in" | "from" | "for"))
                 && gap.len() <= 3
-                && gap.iter().skip(1).all(|w| matches!(*w, "the" | "a" | "northern" | "southern" | "eastern" | "western" | "central"));
+                && gap.iter().skip(1).all(|w| {
+                    matches!(
+                        *w,
+                        "the" | "a" | "northern" | "southern" | "eastern" | "western" | "central"
+                    )
+                });
             if !linking {
                 continue;
             }
@@ -592,7 +664,9 @@ fn glued(tokens: &Tokens, left: &Atom, right: &Atom) -> bool {
     if gap.len() > 3 {
         return false;
     }
-    if matches!(left.kind, AtomKind::Agent(_)) && matches!(right.kind, AtomKind::Name(ref h) if h.iter().all(|h| h.kind != NameKind::Name)) {
+    if matches!(left.kind, AtomKind::Agent(_))
+        && matches!(right.kind, AtomKind::Name(ref h) if h.iter().all(|h| h.kind != NameKind::Name))
+    {
         // "troops Afghanistan" is two things; "President Trump" is one.
         return false;
     }
@@ -601,7 +675,19 @@ fn glued(tokens: &Tokens, left: &Atom, right: &Atom) -> bool {
         match t.kind {
             TokenKind::Possessive | TokenKind::Hyphen => true,
             TokenKind::Word => {
-                matches!(t.pos, Pos::Adj) || matches!(tokens.norm(i), "former" | "senior" | "top" | "deputy" | "acting" | "then" | "chief" | "new" | "interim")
+                matches!(t.pos, Pos::Adj)
+                    || matches!(
+                        tokens.norm(i),
+                        "former"
+                            | "senior"
+                            | "top"
+                            | "deputy"
+                            | "acting"
+                            | "then"
+                            | "chief"
+                            | "new"
+                            | "interim"
+                    )
             }
             _ => false,
         }
@@ -613,7 +699,9 @@ fn glued(tokens: &Tokens, left: &Atom, right: &Atom) -> bool {
 fn proper_run(tokens: &Tokens, i: usize) -> Option<usize> {
     let is_proper = |j: usize| {
         let t = &tokens.tokens[j];
-        t.kind == TokenKind::Word && t.pos == Pos::Proper && crate::nlp::month_number(tokens.norm(j)).is_none()
+        t.kind == TokenKind::Word
+            && t.pos == Pos::Proper
+            && crate::nlp::month_number(tokens.norm(j)).is_none()
     };
     if !is_proper(i) {
         return None;
@@ -624,9 +712,11 @@ fn proper_run(tokens: &Tokens, i: usize) -> Option<usize> {
         let t = &tokens.tokens[end];
         if is_proper(end) {
             end += 1;
-        } else if t.kind == TokenKind::Hyphen && end + 1 < n && is_proper(end + 1) {
-            end += 2;
-        } else if matches!(tokens.norm(end), "of" | "al" | "bin" | "ibn" | "el" | "de" | "van" | "von" | "da" | "du")
+        } else if (t.kind == TokenKind::Hyphen
+            || matches!(
+                tokens.norm(end),
+                "of" | "al" | "bin" | "ibn" | "el" | "de" | "van" | "von" | "da" | "du"
+            ))
             && end + 1 < n
             && is_proper(end + 1)
         {
@@ -643,8 +733,11 @@ fn preceded_by_locative(tokens: &Tokens, start: usize) -> bool {
     while j > 0 {
         j -= 1;
         match tokens.norm(j) {
-            "the" | "northern" | "southern" | "eastern" | "western" | "central" | "city" | "town" | "province" | "of" => continue,
-            "in" | "at" | "near" | "outside" | "inside" | "across" | "throughout" | "around" => return true,
+            "the" | "northern" | "southern" | "eastern" | "western" | "central" | "city"
+            | "town" | "province" | "of" => continue,
+            "in" | "at" | "near" | "outside" | "inside" | "across" | "throughout" | "around" => {
+                return true
+            }
             _ => return false,
         }
     }
@@ -661,21 +754,68 @@ fn pronoun_anaphor(norm: &str) -> Option<Anaphor> {
 }
 
 const ORGANISATION_WORDS: &[&str] = &[
-    "party", "union", "front", "army", "council", "ministry", "committee", "association", "organization",
-    "organisation", "group", "movement", "brigade", "brigades", "forces", "agency", "bank", "company",
-    "corporation", "corp", "inc", "league", "alliance", "federation", "congress", "commission", "court",
-    "tribunal", "institute", "foundation", "fund", "office", "department", "university", "network",
-    "coalition", "authority", "assembly", "parliament", "guard", "militia", "tigers", "battalion",
+    "party",
+    "union",
+    "front",
+    "army",
+    "council",
+    "ministry",
+    "committee",
+    "association",
+    "organization",
+    "organisation",
+    "group",
+    "movement",
+    "brigade",
+    "brigades",
+    "forces",
+    "agency",
+    "bank",
+    "company",
+    "corporation",
+    "corp",
+    "inc",
+    "league",
+    "alliance",
+    "federation",
+    "congress",
+    "commission",
+    "court",
+    "tribunal",
+    "institute",
+    "foundation",
+    "fund",
+    "office",
+    "department",
+    "university",
+    "network",
+    "coalition",
+    "authority",
+    "assembly",
+    "parliament",
+    "guard",
+    "militia",
+    "tigers",
+    "battalion",
 ];
 
 fn classify_unknown(name: &str, tokens: &Tokens, start: usize) -> ActorKind {
     let lower = name.to_lowercase();
-    if lower.split(|c: char| !c.is_alphanumeric()).any(|w| ORGANISATION_WORDS.contains(&w)) {
+    if lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ORGANISATION_WORDS.contains(&w))
+    {
         return ActorKind::Organisation;
     }
-    let title_before = start > 0 && matches!(tokens.norm(start - 1), "mr" | "mrs" | "ms" | "dr" | "sheikh" | "mullah");
+    let title_before = start > 0
+        && matches!(
+            tokens.norm(start - 1),
+            "mr" | "mrs" | "ms" | "dr" | "sheikh" | "mullah"
+        );
     let words = name.split_whitespace().count();
-    if title_before || (2..=4).contains(&words) && !name.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+    if title_before
+        || (2..=4).contains(&words) && !name.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+    {
         ActorKind::Person
     } else {
         ActorKind::Unknown

@@ -34,7 +34,12 @@ pub enum NoCode {
 }
 
 /// Codes verb group `g` of `analysis`.
-pub fn code_verb(dict: &Dictionaries, analysis: &Analysis, g: usize, window_end: usize) -> Result<VerbCoding, NoCode> {
+pub fn code_verb(
+    dict: &Dictionaries,
+    analysis: &Analysis,
+    g: usize,
+    window_end: usize,
+) -> Result<VerbCoding, NoCode> {
     let tokens = analysis.tokens;
     let group = &analysis.groups[g];
     let head = group.head;
@@ -72,7 +77,15 @@ pub fn code_verb(dict: &Dictionaries, analysis: &Analysis, g: usize, window_end:
     let mut best: Option<(usize, &VerbPattern, Option<usize>, Option<usize>)> = None;
     for (entry, after_start) in &chosen {
         for pattern in dict.verbs.patterns_of_group(entry.group) {
-            let Some((target, source)) = match_pattern(dict, analysis, pattern, group.start, *after_start, clause_start, window_end) else {
+            let Some((target, source)) = match_pattern(
+                dict,
+                analysis,
+                pattern,
+                group.start,
+                *after_start,
+                clause_start,
+                window_end,
+            ) else {
                 continue;
             };
             let weight = pattern.weight();
@@ -150,10 +163,25 @@ fn match_pattern(
 ) -> Option<(Option<usize>, Option<usize>)> {
     let mut slots = Slots::default();
     if !pattern.after.is_empty() {
-        match_forward(dict, analysis, &pattern.after, after_start, window_end, &mut slots, true)?;
+        match_forward(
+            dict,
+            analysis,
+            &pattern.after,
+            after_start,
+            window_end,
+            &mut slots,
+            true,
+        )?;
     }
     if !pattern.before.is_empty() {
-        match_backward(dict, analysis, &pattern.before, verb_start, clause_start, &mut slots)?;
+        match_backward(
+            dict,
+            analysis,
+            &pattern.before,
+            verb_start,
+            clause_start,
+            &mut slots,
+        )?;
     }
     Some((slots.target, slots.source))
 }
@@ -182,7 +210,9 @@ fn match_forward(
             PatternItem::Word(_) | PatternItem::Synset(_) => {
                 (pos..limit).find(|&j| item_matches(dict, analysis, item, j))? + 1
             }
-            PatternItem::Phrase(words) => (pos..limit).find_map(|j| phrase_at(dict, analysis, words, j))?,
+            PatternItem::Phrase(words) => {
+                (pos..limit).find_map(|j| phrase_at(dict, analysis, words, j))?
+            }
             PatternItem::Prep(prep, inner) => (pos..limit).find_map(|j| {
                 if analysis.tokens.norm(j) != prep {
                     return None;
@@ -234,7 +264,9 @@ fn match_backward(
     for item in items.iter().rev() {
         let low = clause_start.max(pos.saturating_sub(MAX_GAP));
         let found = (low..pos).rev().find_map(|j| match item {
-            PatternItem::Word(_) | PatternItem::Synset(_) => item_matches(dict, analysis, item, j).then_some((j, None)),
+            PatternItem::Word(_) | PatternItem::Synset(_) => {
+                item_matches(dict, analysis, item, j).then_some((j, None))
+            }
             PatternItem::Phrase(words) => phrase_at(dict, analysis, words, j).map(|_| (j, None)),
             PatternItem::Source | PatternItem::Target => {
                 let k = analysis.mention_at[j]?;
@@ -287,12 +319,19 @@ fn word_matches(word: &str, norm: &str, lemma: &str) -> bool {
         return true;
     }
     let lexicon = Lexicon::builtin();
-    lexicon.noun_lemma(word).is_some_and(|l| l == lemma || Some(l) == lexicon.noun_lemma(norm))
+    lexicon
+        .noun_lemma(word)
+        .is_some_and(|l| l == lemma || Some(l) == lexicon.noun_lemma(norm))
         || lexicon.verb_lemma(word).is_some_and(|l| l == lemma)
 }
 
 /// A phrase (words or synsets, hyphens skipped) starting at `j`: the index after it.
-fn phrase_at(dict: &Dictionaries, analysis: &Analysis, items: &[PatternItem], j: usize) -> Option<usize> {
+fn phrase_at(
+    dict: &Dictionaries,
+    analysis: &Analysis,
+    items: &[PatternItem],
+    j: usize,
+) -> Option<usize> {
     let tokens = analysis.tokens;
     let mut k = j;
     for item in items {
@@ -310,10 +349,10 @@ fn phrase_at(dict: &Dictionaries, analysis: &Analysis, items: &[PatternItem], j:
                     continue;
                 }
                 let phrase = dict.verbs.synset_phrases(*s).iter().find(|words| {
-                    words
-                        .iter()
-                        .enumerate()
-                        .all(|(o, w)| k + o < tokens.len() && word_matches(w, tokens.norm(k + o), tokens.lemma(k + o)))
+                    words.iter().enumerate().all(|(o, w)| {
+                        k + o < tokens.len()
+                            && word_matches(w, tokens.norm(k + o), tokens.lemma(k + o))
+                    })
                 })?;
                 k += phrase.len();
             }

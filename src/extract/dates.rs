@@ -28,9 +28,27 @@ fn weekday(norm: &str) -> Option<Weekday> {
 
 fn number_word(norm: &str) -> Option<u32> {
     const WORDS: [&str; 21] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-        "nineteen", "twenty",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
     ];
     if norm == "a" || norm == "an" {
         return Some(1);
@@ -76,24 +94,47 @@ pub fn time_expressions(tokens: &Tokens, doc_date: Option<NaiveDate>) -> Vec<Tim
                 i = push(i, i + 2, NaiveDate::from_ymd_opt(y, month, 1));
                 continue;
             }
-            if let Some(d) = day(norm(i + 1)).filter(|_| tokens.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number)) {
+            if let Some(d) = day(norm(i + 1)).filter(|_| {
+                tokens
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Number)
+            }) {
                 let (y, end) = match (norm(i + 2), year(norm(i + 3))) {
                     (",", Some(y)) => (Some(y), i + 4),
-                    _ => (year(norm(i + 2)).or_else(|| doc_date.map(|d| d.year())), if year(norm(i + 2)).is_some() { i + 3 } else { i + 2 }),
+                    _ => (
+                        year(norm(i + 2)).or_else(|| doc_date.map(|d| d.year())),
+                        if year(norm(i + 2)).is_some() {
+                            i + 3
+                        } else {
+                            i + 2
+                        },
+                    ),
                 };
-                let date = y.and_then(|y| NaiveDate::from_ymd_opt(y, month, d)).map(|date| {
-                    // "March 5" in a February article without a year means last year's.
-                    match doc_date {
-                        Some(doc) if date > doc && year(norm(i + 2)).is_none() && norm(i + 2) != "," => {
-                            date.with_year(date.year() - 1).unwrap_or(date)
+                let date = y
+                    .and_then(|y| NaiveDate::from_ymd_opt(y, month, d))
+                    .map(|date| {
+                        // "March 5" in a February article without a year means last year's.
+                        match doc_date {
+                            Some(doc)
+                                if date > doc
+                                    && year(norm(i + 2)).is_none()
+                                    && norm(i + 2) != "," =>
+                            {
+                                date.with_year(date.year() - 1).unwrap_or(date)
+                            }
+                            _ => date,
                         }
-                        _ => date,
-                    }
-                });
+                    });
                 i = push(i, end, date);
                 continue;
             }
-            if i > 0 && matches!(norm(i - 1), "in" | "since" | "until" | "last" | "early" | "late" | "mid") {
+            if i > 0
+                && matches!(
+                    norm(i - 1),
+                    "in" | "since" | "until" | "last" | "early" | "late" | "mid"
+                )
+            {
                 // "in August": the most recent August up to the document date.
                 let date = doc_date.and_then(|doc| {
                     let this = NaiveDate::from_ymd_opt(doc.year(), month, 1)?;
@@ -108,15 +149,24 @@ pub fn time_expressions(tokens: &Tokens, doc_date: Option<NaiveDate>) -> Vec<Tim
             }
         }
         if let Some(d) = day(w).filter(|_| tokens.tokens[i].kind == TokenKind::Number) {
-            if let Some(month) = month_number(norm(i + 1)).filter(|_| tokens.tokens.get(i + 1).is_some_and(|t| t.cap)) {
+            if let Some(month) = month_number(norm(i + 1))
+                .filter(|_| tokens.tokens.get(i + 1).is_some_and(|t| t.cap))
+            {
                 let y = year(norm(i + 2)).or_else(|| doc_date.map(|d| d.year()));
-                let end = if year(norm(i + 2)).is_some() { i + 3 } else { i + 2 };
+                let end = if year(norm(i + 2)).is_some() {
+                    i + 3
+                } else {
+                    i + 2
+                };
                 i = push(i, end, y.and_then(|y| NaiveDate::from_ymd_opt(y, month, d)));
                 continue;
             }
         }
         if let Some(y) = year(w) {
-            if i > 0 && matches!(norm(i - 1), "in" | "since" | "during") && tokens.tokens[i].kind == TokenKind::Number {
+            if i > 0
+                && matches!(norm(i - 1), "in" | "since" | "during")
+                && tokens.tokens[i].kind == TokenKind::Number
+            {
                 i = push(i, i + 1, NaiveDate::from_ymd_opt(y, 1, 1));
                 continue;
             }
@@ -126,7 +176,9 @@ pub fn time_expressions(tokens: &Tokens, doc_date: Option<NaiveDate>) -> Vec<Tim
             continue;
         };
         if let Some(day) = weekday(w) {
-            let back = (7 + doc.weekday().num_days_from_monday() as i64 - day.num_days_from_monday() as i64) % 7;
+            let back = (7 + doc.weekday().num_days_from_monday() as i64
+                - day.num_days_from_monday() as i64)
+                % 7;
             let date = if i > 0 && norm(i - 1) == "next" {
                 let ahead = (7 - back) % 7;
                 doc.checked_add_days(Days::new(if ahead == 0 { 7 } else { ahead as u64 }))
@@ -135,7 +187,11 @@ pub fn time_expressions(tokens: &Tokens, doc_date: Option<NaiveDate>) -> Vec<Tim
             } else {
                 doc.checked_sub_days(Days::new(back as u64))
             };
-            let start = if i > 0 && matches!(norm(i - 1), "on" | "last" | "next" | "this") { i - 1 } else { i };
+            let start = if i > 0 && matches!(norm(i - 1), "on" | "last" | "next" | "this") {
+                i - 1
+            } else {
+                i
+            };
             i = push(start, i + 1, date);
             continue;
         }
@@ -154,7 +210,11 @@ pub fn time_expressions(tokens: &Tokens, doc_date: Option<NaiveDate>) -> Vec<Tim
             }
             "last" | "this" | "next" | "earlier" => {
                 let unit = norm(i + 1);
-                let (unit, end) = if w == "earlier" && unit == "this" { (norm(i + 2), i + 3) } else { (unit, i + 2) };
+                let (unit, end) = if w == "earlier" && unit == "this" {
+                    (norm(i + 2), i + 3)
+                } else {
+                    (unit, i + 2)
+                };
                 let date = match (w, unit) {
                     ("last", "week") => doc.checked_sub_days(Days::new(7)),
                     ("last", "month") => doc.checked_sub_months(Months::new(1)),
@@ -193,10 +253,20 @@ pub fn time_expressions(tokens: &Tokens, doc_date: Option<NaiveDate>) -> Vec<Tim
 
 /// The date of an event whose verb is at token `head`: the nearest time expression in the
 /// sentence, else the document date.
-pub fn event_date(exprs: &[TimeExpr], head: usize, doc_date: Option<NaiveDate>) -> Option<NaiveDate> {
+pub fn event_date(
+    exprs: &[TimeExpr],
+    head: usize,
+    doc_date: Option<NaiveDate>,
+) -> Option<NaiveDate> {
     exprs
         .iter()
-        .min_by_key(|e| if e.start > head { e.start - head } else { head - e.end.min(head) })
+        .min_by_key(|e| {
+            if e.start > head {
+                e.start - head
+            } else {
+                head - e.end.min(head)
+            }
+        })
         .map(|e| e.date)
         .or(doc_date)
 }
@@ -209,7 +279,10 @@ mod tests {
     fn dates(text: &str, doc: &str) -> Vec<NaiveDate> {
         let tokens = analyze(text, 0, text.len(), Lexicon::builtin());
         let doc = NaiveDate::parse_from_str(doc, "%Y-%m-%d").ok();
-        time_expressions(&tokens, doc).into_iter().map(|e| e.date).collect()
+        time_expressions(&tokens, doc)
+            .into_iter()
+            .map(|e| e.date)
+            .collect()
     }
 
     fn d(s: &str) -> NaiveDate {
@@ -219,29 +292,65 @@ mod tests {
     #[test]
     fn weekday_resolves_to_most_recent_such_day() {
         // 2025-09-20 is a Saturday.
-        assert_eq!(dates("The talks ended on Wednesday.", "2025-09-20"), vec![d("2025-09-17")]);
-        assert_eq!(dates("They met Saturday.", "2025-09-20"), vec![d("2025-09-20")]);
-        assert_eq!(dates("They meet next Monday.", "2025-09-20"), vec![d("2025-09-22")]);
+        assert_eq!(
+            dates("The talks ended on Wednesday.", "2025-09-20"),
+            vec![d("2025-09-17")]
+        );
+        assert_eq!(
+            dates("They met Saturday.", "2025-09-20"),
+            vec![d("2025-09-20")]
+        );
+        assert_eq!(
+            dates("They meet next Monday.", "2025-09-20"),
+            vec![d("2025-09-22")]
+        );
     }
 
     #[test]
     fn relative_expressions_count_back_from_the_document_date() {
-        assert_eq!(dates("It happened yesterday.", "2025-09-20"), vec![d("2025-09-19")]);
-        assert_eq!(dates("He spoke last week.", "2025-09-20"), vec![d("2025-09-13")]);
-        assert_eq!(dates("It fell four years ago.", "2025-09-20"), vec![d("2021-09-20")]);
+        assert_eq!(
+            dates("It happened yesterday.", "2025-09-20"),
+            vec![d("2025-09-19")]
+        );
+        assert_eq!(
+            dates("He spoke last week.", "2025-09-20"),
+            vec![d("2025-09-13")]
+        );
+        assert_eq!(
+            dates("It fell four years ago.", "2025-09-20"),
+            vec![d("2021-09-20")]
+        );
     }
 
     #[test]
     fn absolute_dates_resolve_without_context() {
-        assert_eq!(dates("Since seizing control in August 2021, it ruled.", "2025-09-20"), vec![d("2021-08-01")]);
-        assert_eq!(dates("The deal was signed on Sept. 5 in Doha.", "2025-09-20"), vec![d("2025-09-05")]);
-        assert_eq!(dates("They met on 3 March 2024.", "2025-09-20"), vec![d("2024-03-03")]);
-        assert_eq!(dates("Talks began in 2019.", "2025-09-20"), vec![d("2019-01-01")]);
+        assert_eq!(
+            dates(
+                "Since seizing control in August 2021, it ruled.",
+                "2025-09-20"
+            ),
+            vec![d("2021-08-01")]
+        );
+        assert_eq!(
+            dates("The deal was signed on Sept. 5 in Doha.", "2025-09-20"),
+            vec![d("2025-09-05")]
+        );
+        assert_eq!(
+            dates("They met on 3 March 2024.", "2025-09-20"),
+            vec![d("2024-03-03")]
+        );
+        assert_eq!(
+            dates("Talks began in 2019.", "2025-09-20"),
+            vec![d("2019-01-01")]
+        );
     }
 
     #[test]
     fn event_date_falls_back_to_document_date_or_none() {
-        assert_eq!(event_date(&[], 3, Some(d("2025-01-01"))), Some(d("2025-01-01")));
+        assert_eq!(
+            event_date(&[], 3, Some(d("2025-01-01"))),
+            Some(d("2025-01-01"))
+        );
         assert_eq!(event_date(&[], 3, None), None);
         assert!(dates("It happened yesterday.", "").is_empty());
     }

@@ -53,9 +53,30 @@ pub struct Analysis<'a> {
 }
 
 const TIME_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday", "tonight", "overnight", "week", "month", "year", "weekend", "morning",
-    "afternoon", "evening", "night", "earlier", "later", "recently", "now", "ago",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "overnight",
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "earlier",
+    "later",
+    "recently",
+    "now",
+    "ago",
 ];
 
 impl<'a> Analysis<'a> {
@@ -129,7 +150,8 @@ impl<'a> Analysis<'a> {
                             negated = true;
                         }
                         // adverbs inside the group: "has also rejected"
-                        if !self.is_verbal(j + 1) && !matches!(self.pos(j + 1), Pos::Adv | Pos::Neg) {
+                        if !self.is_verbal(j + 1) && !matches!(self.pos(j + 1), Pos::Adv | Pos::Neg)
+                        {
                             break;
                         }
                     }
@@ -145,14 +167,18 @@ impl<'a> Analysis<'a> {
             // "no longer"
             let head = head.unwrap_or(end - 1);
             let form = self.tokens.tokens[head].form;
-            let passive = be_aux && head != start && self.pos(head) == Pos::Verb && form == VForm::Past;
+            let passive =
+                be_aux && head != start && self.pos(head) == Pos::Verb && form == VForm::Past;
             let infinitive = start > 0 && self.pos(start - 1) == Pos::To
                 || start > 1 && self.pos(start - 1) == Pos::Adv && self.pos(start - 2) == Pos::To;
             let participle = head == start
                 && matches!(form, VForm::Ger | VForm::Past)
                 && !infinitive
                 && (start == 0
-                    || matches!(self.pos(start - 1), Pos::Punct | Pos::Conj | Pos::Sub | Pos::Prep)
+                    || matches!(
+                        self.pos(start - 1),
+                        Pos::Punct | Pos::Conj | Pos::Sub | Pos::Prep
+                    )
                     || matches!(form, VForm::Ger));
             let participle = participle && !(form == VForm::Past && self.finite_past(start));
             let index = self.groups.len();
@@ -180,7 +206,11 @@ impl<'a> Analysis<'a> {
             return false;
         }
         let prev = start - 1;
-        self.mention_at[prev].is_some() || matches!(self.pos(prev), Pos::Noun | Pos::Proper | Pos::Pron | Pos::Adv | Pos::Num)
+        self.mention_at[prev].is_some()
+            || matches!(
+                self.pos(prev),
+                Pos::Noun | Pos::Proper | Pos::Pron | Pos::Adv | Pos::Num
+            )
     }
 
     /// Verb group that governs `g` through "to" (the outer verb of an infinitive chain).
@@ -245,20 +275,18 @@ impl<'a> Analysis<'a> {
             let norm = self.norm(j);
             match pos {
                 Pos::Adv | Pos::Neg => continue,
-                Pos::Punct if norm == "," => {
-                    match self.skip_parenthetical(j) {
-                        Some(before) => {
-                            j = before;
-                            continue;
-                        }
-                        None => {
-                            if group.participle {
-                                return self.main_subject(g, depth);
-                            }
-                            return Vec::new();
-                        }
+                Pos::Punct if norm == "," => match self.skip_parenthetical(j) {
+                    Some(before) => {
+                        j = before;
+                        continue;
                     }
-                }
+                    None => {
+                        if group.participle {
+                            return self.main_subject(g, depth);
+                        }
+                        return Vec::new();
+                    }
+                },
                 Pos::Punct if matches!(norm, ")" | "]") => {
                     while j > 0 && !matches!(self.norm(j), "(" | "[") {
                         j -= 1;
@@ -271,7 +299,8 @@ impl<'a> Analysis<'a> {
                 }
                 Pos::Conj => {
                     // "X met Y and signed ...": a coordinated verb shares the subject.
-                    if j + 1 == group.start || (j + 2 == group.start && self.pos(j + 1) == Pos::Adv) {
+                    if j + 1 == group.start || (j + 2 == group.start && self.pos(j + 1) == Pos::Adv)
+                    {
                         if let Some(prev) = self.previous_group(j) {
                             return self.subject_inner(prev, depth + 1);
                         }
@@ -279,7 +308,13 @@ impl<'a> Analysis<'a> {
                     continue;
                 }
                 Pos::Prep | Pos::To => continue,
-                Pos::Noun | Pos::Adj | Pos::Det | Pos::Num | Pos::Proper | Pos::Poss | Pos::PossPron => {
+                Pos::Noun
+                | Pos::Adj
+                | Pos::Det
+                | Pos::Num
+                | Pos::Proper
+                | Pos::Poss
+                | Pos::PossPron => {
                     if TIME_WORDS.contains(&norm) || crate::nlp::month_number(norm).is_some() {
                         continue;
                     }
@@ -344,7 +379,9 @@ impl<'a> Analysis<'a> {
             if !matches!(link, "and" | "," | "or") {
                 break;
             }
-            let Some(prev) = self.mention_at[start - 2] else { break };
+            let Some(prev) = self.mention_at[start - 2] else {
+                break;
+            };
             if self.is_prep_object(prev) {
                 break;
             }
@@ -420,7 +457,9 @@ impl<'a> Analysis<'a> {
             if self.pos(j) == Pos::Rel {
                 saw_rel = true;
             }
-            if matches!(self.pos(j), Pos::Sub) || matches!(self.norm(j), ";" | ":" | "\"" | "“" | "”") {
+            if matches!(self.pos(j), Pos::Sub)
+                || matches!(self.norm(j), ";" | ":" | "\"" | "“" | "”")
+            {
                 return None;
             }
         }
@@ -484,13 +523,18 @@ impl<'a> Analysis<'a> {
             }
             let pos = self.pos(j);
             let norm = self.norm(j);
-            if matches!(pos, Pos::Sub | Pos::Rel) || matches!(norm, ";" | ":" | "\"" | "“" | "”" | "(" | "—" | "–") {
+            if matches!(pos, Pos::Sub | Pos::Rel)
+                || matches!(norm, ";" | ":" | "\"" | "“" | "”" | "(" | "—" | "–")
+            {
                 out.window_end = j;
                 break;
             }
             if pos == Pos::Conj {
                 // "and" before a new clause or verb ends the window; between nouns it does not.
-                let next_clause = (j + 1..n.min(j + 6)).any(|x| self.group_at[x].is_some() && !self.groups[self.group_at[x].unwrap_or(0)].infinitive);
+                let next_clause = (j + 1..n.min(j + 6)).any(|x| {
+                    self.group_at[x].is_some()
+                        && !self.groups[self.group_at[x].unwrap_or(0)].infinitive
+                });
                 if next_clause {
                     out.window_end = j;
                     break;
@@ -559,8 +603,10 @@ impl<'a> Analysis<'a> {
             let t = &self.tokens.tokens[j];
             let continues = self.mention_at[j].is_none()
                 && self.group_at[j].is_none()
-                && (matches!(t.pos, Pos::Noun | Pos::Adj | Pos::Num | Pos::Poss | Pos::Proper | Pos::Det)
-                    || t.kind == TokenKind::Hyphen);
+                && (matches!(
+                    t.pos,
+                    Pos::Noun | Pos::Adj | Pos::Num | Pos::Poss | Pos::Proper | Pos::Det
+                ) || t.kind == TokenKind::Hyphen);
             if !continues {
                 break;
             }
@@ -578,7 +624,9 @@ impl<'a> Analysis<'a> {
         let mut j = i;
         while j > 0 {
             let prev = j - 1;
-            if matches!(self.pos(prev), Pos::Sub | Pos::Rel) || matches!(self.norm(prev), ";" | ":" | "\"" | "“" | "”") {
+            if matches!(self.pos(prev), Pos::Sub | Pos::Rel)
+                || matches!(self.norm(prev), ";" | ":" | "\"" | "“" | "”")
+            {
                 return j;
             }
             j = prev;
@@ -591,8 +639,28 @@ impl<'a> Analysis<'a> {
 fn direct_object_controls(lemma: &str) -> bool {
     matches!(
         lemma,
-        "urge" | "ask" | "call" | "tell" | "order" | "force" | "allow" | "invite" | "press" | "persuade"
-            | "encourage" | "request" | "require" | "pressure" | "push" | "compel" | "warn" | "advise"
-            | "implore" | "permit" | "authorize" | "authorise" | "want"
+        "urge"
+            | "ask"
+            | "call"
+            | "tell"
+            | "order"
+            | "force"
+            | "allow"
+            | "invite"
+            | "press"
+            | "persuade"
+            | "encourage"
+            | "request"
+            | "require"
+            | "pressure"
+            | "push"
+            | "compel"
+            | "warn"
+            | "advise"
+            | "implore"
+            | "permit"
+            | "authorize"
+            | "authorise"
+            | "want"
     )
 }

@@ -27,7 +27,12 @@ impl DocMemory {
 
     /// Records a mention (resolved ones only: an uncoded role noun is no antecedent).
     pub fn remember(&mut self, mention: &MentionSpan, tokens: &Tokens, text: &str) {
-        if mention.agent_only || mention.locative || mention.actor.kind == ActorKind::Unknown && mention.actor.code.is_none() && !mention.person {
+        if mention.agent_only
+            || mention.locative
+            || mention.actor.kind == ActorKind::Unknown
+                && mention.actor.code.is_none()
+                && !mention.person
+        {
             return;
         }
         let item = Remembered {
@@ -105,7 +110,10 @@ fn compatible(r: &Remembered, anaphor: Anaphor) -> bool {
                 )
                 && r.actor.name.chars().next().is_some_and(char::is_uppercase)
         }
-        Anaphor::Country => kind == ActorKind::Country || (r.actor.country.is_some() && !r.person && kind == ActorKind::Government),
+        Anaphor::Country => {
+            kind == ActorKind::Country
+                || (r.actor.country.is_some() && !r.person && kind == ActorKind::Government)
+        }
         Anaphor::Government => !r.person && matches!(kind, ActorKind::Government),
     }
 }

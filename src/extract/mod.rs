@@ -11,7 +11,9 @@ pub mod grammar;
 pub mod memory;
 
 use crate::dict::Dictionaries;
-use crate::model::{ActorRef, Document, Event, Extraction, Mention, Modality, Plover, Relation, Sentence};
+use crate::model::{
+    ActorRef, Document, Event, Extraction, Mention, Modality, Plover, Relation, Sentence,
+};
 use crate::nlp::{analyze, split_sentences, Lexicon, Pos, Tokens};
 use actors::{ActorRecognizer, MentionSpan};
 use chrono::NaiveDate;
@@ -38,21 +40,77 @@ pub struct Extractor {
 
 /// Statement verbs: their subject is the source the other events are attributed to.
 const SPEECH_VERBS: &[&str] = &[
-    "say", "tell", "announce", "state", "declare", "add", "claim", "report", "insist", "stress",
-    "emphasize", "emphasise", "note", "confirm", "explain", "write", "post", "tweet", "reiterate",
-    "argue", "allege", "assert", "contend", "maintain", "recall", "remark", "comment", "disclose",
-    "reveal", "acknowledge", "admit", "suggest", "predict", "believe", "think",
+    "say",
+    "tell",
+    "announce",
+    "state",
+    "declare",
+    "add",
+    "claim",
+    "report",
+    "insist",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "note",
+    "confirm",
+    "explain",
+    "write",
+    "post",
+    "tweet",
+    "reiterate",
+    "argue",
+    "allege",
+    "assert",
+    "contend",
+    "maintain",
+    "recall",
+    "remark",
+    "comment",
+    "disclose",
+    "reveal",
+    "acknowledge",
+    "admit",
+    "suggest",
+    "predict",
+    "believe",
+    "think",
 ];
 
 /// Verbs whose infinitive complement is an intended (future) act.
-const FUTURE_VERBS: &[&str] = &["plan", "intend", "aim", "expect", "prepare", "schedule", "set", "decide", "hope", "want", "seek", "try", "attempt", "mean"];
+const FUTURE_VERBS: &[&str] = &[
+    "plan", "intend", "aim", "expect", "prepare", "schedule", "set", "decide", "hope", "want",
+    "seek", "try", "attempt", "mean",
+];
 const PROPOSAL_VERBS: &[&str] = &["propose", "suggest", "offer", "float", "consider", "weigh"];
 
 /// Verbs that carry a nominal event as their object without coding one themselves.
 const LIGHT_VERBS: &[&str] = &[
-    "launch", "carry", "conduct", "hold", "stage", "begin", "start", "make", "issue", "mount",
-    "undertake", "resume", "continue", "have", "give", "take", "deliver", "perform", "unleash",
-    "escalate", "intensify", "step", "announce", "order", "approve",
+    "launch",
+    "carry",
+    "conduct",
+    "hold",
+    "stage",
+    "begin",
+    "start",
+    "make",
+    "issue",
+    "mount",
+    "undertake",
+    "resume",
+    "continue",
+    "have",
+    "give",
+    "take",
+    "deliver",
+    "perform",
+    "unleash",
+    "escalate",
+    "intensify",
+    "step",
+    "announce",
+    "order",
+    "approve",
 ];
 
 impl Extractor {
@@ -97,10 +155,15 @@ impl Extractor {
             };
             let mut events = self.sentence_events(&context, &analysis);
             out.events.append(&mut events);
-            out.mentions.extend(mentions.into_iter().filter(|m| !m.locative || m.actor.code.is_some()).map(|m| Mention {
-                sentence_index: index,
-                actor: m.actor,
-            }));
+            out.mentions.extend(
+                mentions
+                    .into_iter()
+                    .filter(|m| !m.locative || m.actor.code.is_some())
+                    .map(|m| Mention {
+                        sentence_index: index,
+                        actor: m.actor,
+                    }),
+            );
         }
         out
     }
@@ -109,7 +172,8 @@ impl Extractor {
         let tokens = analysis.tokens;
         let times = dates::time_expressions(tokens, ctx.doc_date);
         let speech = self.attribution(analysis);
-        let conditional = (0..tokens.len()).any(|i| matches!(tokens.norm(i), "if" | "unless") && tokens.tokens[i].pos == Pos::Sub);
+        let conditional = (0..tokens.len())
+            .any(|i| matches!(tokens.norm(i), "if" | "unless") && tokens.tokens[i].pos == Pos::Sub);
         let mut events: Vec<Event> = Vec::new();
         let mut coded_groups = vec![false; analysis.groups.len()];
         let mut codings = Vec::with_capacity(analysis.groups.len());
@@ -130,17 +194,26 @@ impl Extractor {
             // An infinitive whose governing verb coded an event is part of that event.
             let governor = analysis.governor(g);
             if let Some(o) = governor {
-                if codings[o].as_ref().is_ok_and(|c| c.code != "010" && !SPEECH_VERBS.contains(&c.lemma.as_str())) {
+                if codings[o]
+                    .as_ref()
+                    .is_ok_and(|c| c.code != "010" && !SPEECH_VERBS.contains(&c.lemma.as_str()))
+                {
                     continue;
                 }
             }
             let objects = analysis.objects(g);
             let (mut sources, mut target) = if group.passive {
-                let by = objects.preps.iter().find(|(p, _)| tokens.norm(*p) == "by").map(|(_, k)| *k);
+                let by = objects
+                    .preps
+                    .iter()
+                    .find(|(p, _)| tokens.norm(*p) == "by")
+                    .map(|(_, k)| *k);
                 let subject = analysis.subject(g);
                 (by.into_iter().collect::<Vec<_>>(), subject.first().copied())
             } else {
-                let target = coding.target.or_else(|| self.pick_target(analysis, &objects, &coding.lemma));
+                let target = coding
+                    .target
+                    .or_else(|| self.pick_target(analysis, &objects, &coding.lemma));
                 (analysis.subject(g), target)
             };
             if let Some(s) = coding.source {
@@ -168,7 +241,9 @@ impl Extractor {
             }
             let relation_end = coding.verb_end.max(group.head + 1);
             let relation = Relation {
-                text: ctx.text[tokens.tokens[group.start].start..tokens.tokens[relation_end - 1].end].to_string(),
+                text: ctx.text
+                    [tokens.tokens[group.start].start..tokens.tokens[relation_end - 1].end]
+                    .to_string(),
                 lemma: coding.lemma.clone(),
                 start: tokens.tokens[group.start].start,
                 end: tokens.tokens[relation_end - 1].end,
@@ -194,15 +269,29 @@ impl Extractor {
             );
             coded_groups[g] = made;
         }
-        self.noun_events(ctx, analysis, &codings, &coded_groups, &times, speech, &mut events);
+        self.noun_events(
+            ctx,
+            analysis,
+            &codings,
+            &coded_groups,
+            &times,
+            speech,
+            &mut events,
+        );
         events
     }
 
     /// The target of an active verb with no pattern slot: its direct object, the owner of its
     /// object, a prepositional object, or the target of its complement.
-    fn pick_target(&self, analysis: &Analysis, objects: &grammar::Objects, lemma: &str) -> Option<usize> {
+    fn pick_target(
+        &self,
+        analysis: &Analysis,
+        objects: &grammar::Objects,
+        lemma: &str,
+    ) -> Option<usize> {
         const TARGET_PREPS: &[&str] = &[
-            "with", "against", "to", "on", "at", "toward", "towards", "into", "upon", "over", "from", "for", "between", "among", "about", "of",
+            "with", "against", "to", "on", "at", "toward", "towards", "into", "upon", "over",
+            "from", "for", "between", "among", "about", "of",
         ];
         if let Some(d) = objects.direct {
             return Some(d);
@@ -233,10 +322,19 @@ impl Extractor {
         None
     }
 
-    fn modality(&self, analysis: &Analysis, g: usize, governor: Option<usize>, reported: bool, conditional: bool) -> Modality {
+    fn modality(
+        &self,
+        analysis: &Analysis,
+        g: usize,
+        governor: Option<usize>,
+        reported: bool,
+        conditional: bool,
+    ) -> Modality {
         let tokens = analysis.tokens;
         let group = &analysis.groups[g];
-        let modal = group.modal.or_else(|| governor.and_then(|o| analysis.groups[o].modal));
+        let modal = group
+            .modal
+            .or_else(|| governor.and_then(|o| analysis.groups[o].modal));
         if let Some(o) = governor {
             let lemma = tokens.lemma(analysis.groups[o].head);
             if PROPOSAL_VERBS.contains(&lemma) {
@@ -254,7 +352,9 @@ impl Extractor {
             Some("would") if conditional => Modality::Threatened,
             Some("will" | "shall") => Modality::Future,
             Some("would") if reported => Modality::Future,
-            Some("would" | "can" | "may") if tokens.norm(group.start) != "can" => Modality::Hypothetical,
+            Some("would" | "can" | "may") if tokens.norm(group.start) != "can" => {
+                Modality::Hypothetical
+            }
             Some("must") => Modality::Proposed,
             _ => Modality::Asserted,
         }
@@ -272,7 +372,9 @@ impl Extractor {
             if let Some(k) = analysis.group_at[j] {
                 return (tokens.lemma(analysis.groups[k].head) == "deny").then_some(k);
             }
-            if !matches!(tokens.norm(j), "that" | "having" | "ever" | "it") && analysis.mention_at[j].is_none() {
+            if !matches!(tokens.norm(j), "that" | "having" | "ever" | "it")
+                && analysis.mention_at[j].is_none()
+            {
                 return None;
             }
         }
@@ -284,7 +386,12 @@ impl Extractor {
         let tokens = analysis.tokens;
         for i in 0..tokens.len().saturating_sub(1) {
             if tokens.norm(i) == "according" && tokens.norm(i + 1) == "to" {
-                return analysis.mention_at.get(i + 2).copied().flatten().or_else(|| analysis.mention_at.get(i + 3).copied().flatten());
+                return analysis
+                    .mention_at
+                    .get(i + 2)
+                    .copied()
+                    .flatten()
+                    .or_else(|| analysis.mention_at.get(i + 3).copied().flatten());
             }
         }
         for (g, group) in analysis.groups.iter().enumerate() {
@@ -310,7 +417,13 @@ impl Extractor {
             .mentions
             .iter()
             .filter(|m| m.locative)
-            .min_by_key(|m| if m.start > head { m.start - head } else { 2 * (head - m.start) })
+            .min_by_key(|m| {
+                if m.start > head {
+                    m.start - head
+                } else {
+                    2 * (head - m.start)
+                }
+            })
             .map(|m| {
                 let text = m.actor.text.as_str();
                 text.strip_prefix("the ").unwrap_or(text).to_string()
@@ -374,7 +487,8 @@ impl Extractor {
             let duplicate = events.iter().any(|e| {
                 e.source.key() == event.source.key()
                     && e.cameo == event.cameo
-                    && e.target.as_ref().map(ActorRef::key) == event.target.as_ref().map(ActorRef::key)
+                    && e.target.as_ref().map(ActorRef::key)
+                        == event.target.as_ref().map(ActorRef::key)
                     && e.negated == event.negated
             });
             if !duplicate {
@@ -399,7 +513,9 @@ impl Extractor {
     ) {
         let tokens = analysis.tokens;
         let n = tokens.len();
-        let ids: Vec<Option<u32>> = (0..n).map(|i| self.dict.vocab.get(tokens.norm(i))).collect();
+        let ids: Vec<Option<u32>> = (0..n)
+            .map(|i| self.dict.vocab.get(tokens.norm(i)))
+            .collect();
         let mut i = 0;
         while i < n {
             if analysis.mention_at[i].is_some() || analysis.group_at[i].is_some() {
@@ -412,14 +528,20 @@ impl Extractor {
             };
             let end = i + found.len;
             let last = end - 1;
-            if !matches!(tokens.tokens[last].pos, Pos::Noun) || (i..end).any(|j| analysis.group_at[j].is_some()) {
+            if !matches!(tokens.tokens[last].pos, Pos::Noun)
+                || (i..end).any(|j| analysis.group_at[j].is_some())
+            {
                 i += 1;
                 continue;
             }
             let noun = &self.dict.noun_events[found.values[0] as usize];
             // Is the noun the object of a verb group?
             let governing = analysis.groups.iter().enumerate().rev().find(|(g, group)| {
-                group.end <= i && analysis.objects(*g).direct_np.is_some_and(|(s, e)| s <= i && end <= e.max(end))
+                group.end <= i
+                    && analysis
+                        .objects(*g)
+                        .direct_np
+                        .is_some_and(|(s, e)| s <= i && end <= e.max(end))
                     && analysis.objects(*g).direct_np.is_some_and(|(s, _)| s <= i)
             });
             let mut sources: Vec<usize> = Vec::new();
@@ -431,7 +553,9 @@ impl Extractor {
                     i = end;
                     continue;
                 }
-                let verb_codes_other = codings[g].as_ref().is_ok_and(|c| self.dict.plover_of(&c.code) != Plover::Other);
+                let verb_codes_other = codings[g]
+                    .as_ref()
+                    .is_ok_and(|c| self.dict.plover_of(&c.code) != Plover::Other);
                 let lemma = tokens.lemma(group.head);
                 if verb_codes_other && !LIGHT_VERBS.contains(&lemma) {
                     i = end;
@@ -439,11 +563,15 @@ impl Extractor {
                 }
                 sources = analysis.subject(g);
                 negated = group.negated;
-                modality = self.modality(analysis, g, analysis.governor(g), speaker.is_some(), false);
+                modality =
+                    self.modality(analysis, g, analysis.governor(g), speaker.is_some(), false);
                 head = group.head;
             }
             if sources.is_empty() {
-                if let Some(owner) = analysis.owner_in_np_ending_at(i.saturating_sub(1)).filter(|_| i > 0) {
+                if let Some(owner) = analysis
+                    .owner_in_np_ending_at(i.saturating_sub(1))
+                    .filter(|_| i > 0)
+                {
                     sources.push(owner);
                 }
             }
@@ -484,19 +612,27 @@ impl Extractor {
     }
 
     /// Actor mentions in prepositional phrases right after token `from`: (preposition, mention).
-    fn prep_mentions_after<'t>(&self, analysis: &'t Analysis, from: usize) -> Vec<(&'t str, usize)> {
+    fn prep_mentions_after<'t>(
+        &self,
+        analysis: &'t Analysis,
+        from: usize,
+    ) -> Vec<(&'t str, usize)> {
         let tokens = analysis.tokens;
         let mut out = Vec::new();
         let mut j = from;
         let limit = (from + 10).min(tokens.len());
         while j < limit {
-            if analysis.group_at[j].is_some() || matches!(tokens.tokens[j].pos, Pos::Sub | Pos::Rel) {
+            if analysis.group_at[j].is_some() || matches!(tokens.tokens[j].pos, Pos::Sub | Pos::Rel)
+            {
                 break;
             }
             if matches!(tokens.tokens[j].pos, Pos::Prep | Pos::To) {
                 let prep = tokens.norm(j);
                 let mut k = j + 1;
-                while k < limit && matches!(tokens.tokens[k].pos, Pos::Det | Pos::Adj | Pos::Num) && analysis.mention_at[k].is_none() {
+                while k < limit
+                    && matches!(tokens.tokens[k].pos, Pos::Det | Pos::Adj | Pos::Num)
+                    && analysis.mention_at[k].is_none()
+                {
                     k += 1;
                 }
                 if let Some(m) = analysis.mention_at.get(k).copied().flatten() {
@@ -524,7 +660,9 @@ fn usable_actor(m: &MentionSpan) -> bool {
     if m.agent_only {
         return false;
     }
-    m.actor.code.is_some() || (m.actor.kind != crate::model::ActorKind::Unknown && m.actor.name.chars().next().is_some_and(char::is_uppercase))
+    m.actor.code.is_some()
+        || (m.actor.kind != crate::model::ActorKind::Unknown
+            && m.actor.name.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn same_actor(a: &ActorRef, b: &ActorRef) -> bool {
@@ -532,7 +670,12 @@ fn same_actor(a: &ActorRef, b: &ActorRef) -> bool {
 }
 
 /// Extracts from a bare text (used by tests and `eval`).
-pub fn extract_text(extractor: &Extractor, id: &str, text: &str, date: Option<NaiveDate>) -> Extraction {
+pub fn extract_text(
+    extractor: &Extractor,
+    id: &str,
+    text: &str,
+    date: Option<NaiveDate>,
+) -> Extraction {
     let doc = Document::new(
         text.to_string(),
         crate::model::DocumentMeta {

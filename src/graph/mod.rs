@@ -62,8 +62,16 @@ impl RelationGraph {
         }
         let mut sorted: Vec<&EdgeRow> = rows.iter().collect();
         sorted.sort_by(|a, b| {
-            let ka = (format!("{}|{}", a.source.code, a.source.name), format!("{}|{}", a.target.code, a.target.name), &a.plover);
-            let kb = (format!("{}|{}", b.source.code, b.source.name), format!("{}|{}", b.target.code, b.target.name), &b.plover);
+            let ka = (
+                format!("{}|{}", a.source.code, a.source.name),
+                format!("{}|{}", a.target.code, a.target.name),
+                &a.plover,
+            );
+            let kb = (
+                format!("{}|{}", b.source.code, b.source.name),
+                format!("{}|{}", b.target.code, b.target.name),
+                &b.plover,
+            );
             ka.cmp(&kb)
         });
         for row in sorted {
@@ -140,8 +148,15 @@ mod tests {
 
     #[test]
     fn from_edges_orders_nodes_and_edges_deterministically() {
-        let (a, b, c) = (actor(1, "A", "AAA"), actor(2, "B", "BBB"), actor(3, "C", "CCC"));
-        let rows = vec![edge(c.clone(), a.clone(), "ASSAULT", 2), edge(a.clone(), b.clone(), "REJECT", 1)];
+        let (a, b, c) = (
+            actor(1, "A", "AAA"),
+            actor(2, "B", "BBB"),
+            actor(3, "C", "CCC"),
+        );
+        let rows = vec![
+            edge(c.clone(), a.clone(), "ASSAULT", 2),
+            edge(a.clone(), b.clone(), "REJECT", 1),
+        ];
         let g = RelationGraph::from_edges(&rows);
         let names: Vec<&str> = g.graph.node_weights().map(|n| n.name.as_str()).collect();
         assert_eq!(names, ["A", "B", "C"]);
@@ -152,7 +167,12 @@ mod tests {
 
     #[test]
     fn every_edge_endpoint_is_a_node() {
-        let rows = vec![edge(actor(1, "A", "AAA"), actor(1, "A", "AAA"), "ASSAULT", 1)];
+        let rows = vec![edge(
+            actor(1, "A", "AAA"),
+            actor(1, "A", "AAA"),
+            "ASSAULT",
+            1,
+        )];
         let g = RelationGraph::from_edges(&rows);
         assert_eq!(g.node_count(), 1);
         assert_eq!(g.edge_count(), 1);

@@ -115,7 +115,10 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
             (window[1], window[0], window[2])
         };
         let month = crate::nlp::month_number(month);
-        let day = day.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']).parse().ok();
+        let day = day
+            .trim_end_matches(['s', 't', 'n', 'd', 'r', 'h'])
+            .parse()
+            .ok();
         let year = year.parse().ok();
         if let (Some(m), Some(d), Some(y)) = (month, day, year) {
             if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {

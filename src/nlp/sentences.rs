@@ -77,12 +77,17 @@ fn terminal_boundary(text: &str, i: usize) -> Option<usize> {
 fn newline_boundary(text: &str, i: usize) -> Option<usize> {
     let before = text[..i].trim_end_matches([' ', '\t', '\r']);
     let after = &text[i + 1..];
-    let blank_line = after.trim_start_matches([' ', '\t', '\r']).starts_with('\n');
+    let blank_line = after
+        .trim_start_matches([' ', '\t', '\r'])
+        .starts_with('\n');
     if blank_line || before.is_empty() {
         return Some(i + 1);
     }
     let last = before.chars().next_back()?;
-    if matches!(last, '.' | '!' | '?' | ':' | ';' | '"' | '”' | '\'' | '’' | ')') {
+    if matches!(
+        last,
+        '.' | '!' | '?' | ':' | ';' | '"' | '”' | '\'' | '’' | ')'
+    ) {
         return Some(i + 1);
     }
     let next = after.trim_start().chars().next();
@@ -126,7 +131,11 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usiz
             cut -= 1;
         }
         let cut = text[s..cut].rfind(' ').map_or(cut, |p| s + p);
-        let cut = if cut <= s { s + MAX_SENTENCE_BYTES.min(e - s) } else { cut };
+        let cut = if cut <= s {
+            s + MAX_SENTENCE_BYTES.min(e - s)
+        } else {
+            cut
+        };
         let mut cut = cut;
         while !text.is_char_boundary(cut) {
             cut += 1;
@@ -198,7 +207,8 @@ mod tests {
 
     #[test]
     fn split_sentences_breaks_at_paragraphs_and_headings() {
-        let text = "Kabul rejected the plan\n\nIt said no.\nAlso Read: Another story\nNext line here.";
+        let text =
+            "Kabul rejected the plan\n\nIt said no.\nAlso Read: Another story\nNext line here.";
         assert_eq!(
             sentences(text),
             vec![

@@ -144,14 +144,13 @@ fn verb_form(norm: &str, lemma: Option<&str>) -> VForm {
         VForm::Base
     } else if norm.ends_with("ing") && !lemma.ends_with("ing") {
         VForm::Ger
-    } else if norm.ends_with('s')
+    } else if (norm.ends_with('s')
         && (norm.len() == lemma.len() + 1
             || norm.len() == lemma.len() + 2
             || (norm.ends_with("ies") && lemma.ends_with('y')))
-        && norm.starts_with(&lemma[..lemma.len().saturating_sub(1)])
+        && norm.starts_with(&lemma[..lemma.len().saturating_sub(1)]))
+        || matches!(norm, "is" | "has" | "does")
     {
-        VForm::ThirdSg
-    } else if matches!(norm, "is" | "has" | "does") {
         VForm::ThirdSg
     } else if matches!(norm, "am" | "are" | "be" | "have" | "do") {
         VForm::Base
@@ -176,8 +175,7 @@ impl Context<'_> {
 
     fn sentence_initial(&self) -> bool {
         self.i == 0
-            || (self.i <= 2
-                && (0..self.i).all(|j| self.tokens.tokens[j].kind == TokenKind::Punct))
+            || (self.i <= 2 && (0..self.i).all(|j| self.tokens.tokens[j].kind == TokenKind::Punct))
     }
 
     /// A rough guess at the next word's role, without its own context.
@@ -335,7 +333,10 @@ impl Context<'_> {
         }
         if classes & class::PART != 0
             && matches!(self.prev, Pos::Verb)
-            && !matches!(next, Some(Pos::Det | Pos::Proper | Pos::Num | Pos::PossPron))
+            && !matches!(
+                next,
+                Some(Pos::Det | Pos::Proper | Pos::Num | Pos::PossPron)
+            )
         {
             return Some(Pos::Part);
         }
@@ -418,7 +419,11 @@ impl Context<'_> {
                 return as_noun;
             }
             Pos::Adj => {
-                return if form == VForm::Past && !noun { Pos::Verb } else { as_noun };
+                return if form == VForm::Past && !noun {
+                    Pos::Verb
+                } else {
+                    as_noun
+                };
             }
             Pos::Pron | Pos::Modal | Pos::To | Pos::Neg | Pos::Rel => return Pos::Verb,
             Pos::Aux => {
@@ -470,9 +475,7 @@ impl Context<'_> {
             Pos::Conj | Pos::Punct | Pos::Sub | Pos::Other => {
                 if verb_follows {
                     as_noun
-                } else if form == VForm::Past && self.seen_verb {
-                    Pos::Verb
-                } else if form == VForm::Past && !noun {
+                } else if form == VForm::Past && (self.seen_verb || !noun) {
                     Pos::Verb
                 } else if self.sentence_initial() || !self.seen_verb {
                     if form == VForm::Ger && np_follows {
@@ -522,11 +525,20 @@ mod tests {
 
     #[test]
     fn tagger_tells_verb_from_noun_by_context() {
-        assert_eq!(pos_of("Russia attacks Ukraine again.", "attacks"), Pos::Verb);
-        assert_eq!(pos_of("The attacks on Kyiv continued.", "attacks"), Pos::Noun);
+        assert_eq!(
+            pos_of("Russia attacks Ukraine again.", "attacks"),
+            Pos::Verb
+        );
+        assert_eq!(
+            pos_of("The attacks on Kyiv continued.", "attacks"),
+            Pos::Noun
+        );
         assert_eq!(pos_of("Talks resumed in Doha.", "talks"), Pos::Noun);
         assert_eq!(pos_of("Iran talks with the agency.", "talks"), Pos::Verb);
-        assert_eq!(pos_of("Thousands joined the protests.", "protests"), Pos::Noun);
+        assert_eq!(
+            pos_of("Thousands joined the protests.", "protests"),
+            Pos::Noun
+        );
         assert_eq!(pos_of("He calls for calm.", "calls"), Pos::Verb);
         assert_eq!(pos_of("US forces withdrew.", "forces"), Pos::Noun);
     }

@@ -87,7 +87,11 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Tokens {
             scan_word(text, i, end)
         } else if is_apostrophe(c) {
             scan_apostrophe(text, i, end)
-        } else if c == '-' && i > start && !space_before && i + 1 < end && is_word_start(text, i + 1)
+        } else if c == '-'
+            && i > start
+            && !space_before
+            && i + 1 < end
+            && is_word_start(text, i + 1)
         {
             (i + 1, TokenKind::Hyphen)
         } else {
@@ -266,9 +270,8 @@ fn scan_number(text: &str, i: usize, end: usize) -> (usize, TokenKind) {
     let mut j = i;
     while j < end {
         let b = bytes[j];
-        if b.is_ascii_digit() {
-            j += 1;
-        } else if (b == b',' || b == b'.') && j + 1 < end && bytes[j + 1].is_ascii_digit() {
+        let separator = (b == b',' || b == b'.') && j + 1 < end && bytes[j + 1].is_ascii_digit();
+        if b.is_ascii_digit() || separator {
             j += 1;
         } else {
             break;
@@ -339,12 +342,7 @@ pub fn normalize_into(word: &str, out: &mut String) {
 pub fn normalize_phrase(phrase: &str) -> Vec<String> {
     let tokens = tokenize(phrase, 0, phrase.len());
     (0..tokens.len())
-        .filter(|&i| {
-            !matches!(
-                tokens.tokens[i].kind,
-                TokenKind::Hyphen | TokenKind::Punct
-            )
-        })
+        .filter(|&i| !matches!(tokens.tokens[i].kind, TokenKind::Hyphen | TokenKind::Punct))
         .map(|i| tokens.norm(i).to_string())
         .filter(|n| !n.is_empty())
         .collect()
@@ -363,7 +361,19 @@ mod tests {
     fn tokenize_splits_possessives_and_contractions() {
         assert_eq!(
             norms("Afghanistan's army didn't move; the States' plan"),
-            vec!["afghanistan", "'s", "army", "did", "not", "move", ";", "the", "states", "'s", "plan"]
+            vec![
+                "afghanistan",
+                "'s",
+                "army",
+                "did",
+                "not",
+                "move",
+                ";",
+                "the",
+                "states",
+                "'s",
+                "plan"
+            ]
         );
     }
 

@@ -143,13 +143,22 @@ pub fn to_dot(graph: &RelationGraph, options: &DotOptions) -> String {
             "{} events in {} articles{}: {}",
             data.count,
             data.documents,
-            data.last_date.as_deref().map(|d| format!(", last {d}")).unwrap_or_default(),
+            data.last_date
+                .as_deref()
+                .map(|d| format!(", last {d}"))
+                .unwrap_or_default(),
             data.evidence
         );
         stmts.push(Stmt::Edge(Edge {
             ty: EdgeTy::Pair(
-                Vertex::N(NodeId(Id::Escaped(dot_quote(&format!("n{}", s.index()))), None)),
-                Vertex::N(NodeId(Id::Escaped(dot_quote(&format!("n{}", t.index()))), None)),
+                Vertex::N(NodeId(
+                    Id::Escaped(dot_quote(&format!("n{}", s.index()))),
+                    None,
+                )),
+                Vertex::N(NodeId(
+                    Id::Escaped(dot_quote(&format!("n{}", t.index()))),
+                    None,
+                )),
             ),
             attributes: vec![
                 attr("label", &format!("{} ×{}", data.plover, data.count)),
@@ -173,16 +182,21 @@ pub fn to_dot(graph: &RelationGraph, options: &DotOptions) -> String {
 
 /// Lays DOT out with `engine` and renders it as `svg` (text) or `png` (bytes), in-process.
 pub fn render(dot: &str, engine: &str, format: &str) -> Result<Vec<u8>, RenderError> {
-    if !matches!(engine, "dot" | "neato" | "fdp" | "sfdp" | "circo" | "twopi" | "osage" | "patchwork") {
+    if !matches!(
+        engine,
+        "dot" | "neato" | "fdp" | "sfdp" | "circo" | "twopi" | "osage" | "patchwork"
+    ) {
         return Err(RenderError::Engine(engine.to_string()));
     }
     let svg = graphviz_pure::render_dot(dot, engine, "svg")
         .map_err(|e| RenderError::Layout(e.to_string()))?
         .into_output();
     match format {
-        "png" => graphviz_pure_raster::rasterize(&svg, graphviz_pure_raster::RasterFormat::Png, false)
-            .map(|r| r.into_output())
-            .map_err(|e| RenderError::Layout(e.to_string())),
+        "png" => {
+            graphviz_pure_raster::rasterize(&svg, graphviz_pure_raster::RasterFormat::Png, false)
+                .map(|r| r.into_output())
+                .map_err(|e| RenderError::Layout(e.to_string()))
+        }
         _ => Ok(svg.into_bytes()),
     }
 }
@@ -222,7 +236,10 @@ mod tests {
 
     #[test]
     fn hostile_names_survive_dot_and_svg() {
-        let g = graph_with_names(r#"The "Free" <Army> & {Front}"#, r"Back\Slash -> digraph { }");
+        let g = graph_with_names(
+            r#"The "Free" <Army> & {Front}"#,
+            r"Back\Slash -> digraph { }",
+        );
         let dot = to_dot(&g, &DotOptions::default());
         let svg = String::from_utf8(render(&dot, "dot", "svg").unwrap()).unwrap();
         assert!(svg.contains("&lt;Army&gt;"), "{svg}");
@@ -233,6 +250,9 @@ mod tests {
 
     #[test]
     fn render_rejects_unknown_engine() {
-        assert!(matches!(render("digraph{}", "bogus", "svg"), Err(RenderError::Engine(_))));
+        assert!(matches!(
+            render("digraph{}", "bogus", "svg"),
+            Err(RenderError::Engine(_))
+        ));
     }
 }

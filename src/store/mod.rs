@@ -18,7 +18,9 @@ pub const SCHEMA_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 pub enum StoreError {
     #[error("{path}: no such database")]
     NotFound { path: String },
-    #[error("{path}: database schema version {found} is newer than this geokg supports ({supported})")]
+    #[error(
+        "{path}: database schema version {found} is newer than this geokg supports ({supported})"
+    )]
     TooNew {
         path: String,
         found: u32,
@@ -45,7 +47,9 @@ pub struct Store {
 /// What happened to a document handed to [`Store::insert`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InsertOutcome {
-    Inserted { events: usize },
+    Inserted {
+        events: usize,
+    },
     /// A document with the same content hash was already stored: nothing written.
     Duplicate,
 }
@@ -183,7 +187,9 @@ impl Store {
     }
 
     fn check_version(&self) -> Result<u32, StoreError> {
-        let version: u32 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let version: u32 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version > SCHEMA_VERSION {
             return Err(StoreError::TooNew {
                 path: self.path_name(),
@@ -210,24 +216,38 @@ impl Store {
     }
 
     pub fn schema_version(&self) -> Result<u32, StoreError> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     /// Whether a document with this content hash is stored.
     pub fn has_document(&self, hash: &str) -> Result<bool, StoreError> {
         Ok(self
             .conn
-            .query_row("SELECT 1 FROM documents WHERE hash = ?1", [hash], |_| Ok(()))
+            .query_row(
+                "SELECT 1 FROM documents WHERE hash = ?1",
+                [hash],
+                |_| Ok(()),
+            )
             .optional()?
             .is_some())
     }
 
     /// Stores a document with everything extracted from it, in one transaction. A document
     /// already stored (same hash) is left alone.
-    pub fn insert(&mut self, doc: &Document, extraction: &Extraction) -> Result<InsertOutcome, StoreError> {
+    pub fn insert(
+        &mut self,
+        doc: &Document,
+        extraction: &Extraction,
+    ) -> Result<InsertOutcome, StoreError> {
         let tx = self.conn.transaction()?;
         let exists = tx
-            .query_row("SELECT 1 FROM documents WHERE hash = ?1", [&doc.hash], |_| Ok(()))
+            .query_row(
+                "SELECT 1 FROM documents WHERE hash = ?1",
+                [&doc.hash],
+                |_| Ok(()),
+            )
             .optional()?
             .is_some();
         if exists {
@@ -291,8 +311,16 @@ impl Store {
             )?;
             for e in &extraction.events {
                 let source = upsert_actor(&tx, &e.source)?;
-                let target = e.target.as_ref().map(|t| upsert_actor(&tx, t)).transpose()?;
-                let attributed = e.attributed_to.as_ref().map(|a| upsert_actor(&tx, a)).transpose()?;
+                let target = e
+                    .target
+                    .as_ref()
+                    .map(|t| upsert_actor(&tx, t))
+                    .transpose()?;
+                let attributed = e
+                    .attributed_to
+                    .as_ref()
+                    .map(|a| upsert_actor(&tx, a))
+                    .transpose()?;
                 insert_event.execute(params![
                     document_id,
                     sentence_id(e.sentence_index),
@@ -344,7 +372,9 @@ impl Store {
                     rusqlite::types::ValueRef::Null => Value::Null,
                     rusqlite::types::ValueRef::Integer(v) => Value::Integer(v),
                     rusqlite::types::ValueRef::Real(v) => Value::Real(v),
-                    rusqlite::types::ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+                    rusqlite::types::ValueRef::Text(t) => {
+                        Value::Text(String::from_utf8_lossy(t).into_owned())
+                    }
                     rusqlite::types::ValueRef::Blob(b) => Value::Blob(b.to_vec()),
                 });
             }
@@ -361,10 +391,17 @@ impl Store {
     /// Row counts of the main tables, in a fixed order.
     pub fn table_counts(&self) -> Result<Vec<(&'static str, u64)>, StoreError> {
         let mut out = Vec::new();
-        for table in ["documents", "sentences", "actors", "actor_aliases", "mentions", "events"] {
-            let n: i64 = self
-                .conn
-                .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))?;
+        for table in [
+            "documents",
+            "sentences",
+            "actors",
+            "actor_aliases",
+            "mentions",
+            "events",
+        ] {
+            let n: i64 =
+                self.conn
+                    .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))?;
             out.push((table, n as u64));
         }
         Ok(out)
@@ -425,7 +462,13 @@ fn upsert_actor(tx: &rusqlite::Transaction, actor: &ActorRef) -> Result<i64, Sto
              RETURNING id",
         )?
         .query_row(
-            params![actor.name, code, actor.country, actor.sector, actor.kind.as_str()],
+            params![
+                actor.name,
+                code,
+                actor.country,
+                actor.sector,
+                actor.kind.as_str()
+            ],
             |r| r.get(0),
         )?;
     tx.prepare_cached("INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)")?
@@ -435,7 +478,9 @@ fn upsert_actor(tx: &rusqlite::Transaction, actor: &ActorRef) -> Result<i64, Sto
 
 fn map_read_only(err: rusqlite::Error) -> StoreError {
     match &err {
-        rusqlite::Error::SqliteFailure(e, _) if e.code == rusqlite::ErrorCode::ReadOnly => StoreError::ReadOnly,
+        rusqlite::Error::SqliteFailure(e, _) if e.code == rusqlite::ErrorCode::ReadOnly => {
+            StoreError::ReadOnly
+        }
         _ => StoreError::Sqlite(err),
     }
 }
@@ -467,9 +512,15 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let d = doc("Russia attacked Ukraine on Friday. Kyiv condemned the attack.");
         let extraction = Extractor::builtin().extract(&d);
-        assert!(matches!(store.insert(&d, &extraction).unwrap(), InsertOutcome::Inserted { .. }));
+        assert!(matches!(
+            store.insert(&d, &extraction).unwrap(),
+            InsertOutcome::Inserted { .. }
+        ));
         let before = store.table_counts().unwrap();
-        assert_eq!(store.insert(&d, &extraction).unwrap(), InsertOutcome::Duplicate);
+        assert_eq!(
+            store.insert(&d, &extraction).unwrap(),
+            InsertOutcome::Duplicate
+        );
         assert_eq!(store.table_counts().unwrap(), before);
         assert_eq!(before[0], ("documents", 1));
         assert_eq!(before[1], ("sentences", 2));
@@ -500,6 +551,9 @@ mod tests {
         let r = store
             .query("SELECT text FROM sentences_fts WHERE sentences_fts MATCH 'geneva'")
             .unwrap();
-        assert_eq!(r.rows, vec![vec![Value::Text("Talks resumed in Geneva.".into())]]);
+        assert_eq!(
+            r.rows,
+            vec![vec![Value::Text("Talks resumed in Geneva.".into())]]
+        );
     }
 }

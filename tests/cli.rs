@@ -1,0 +1,310 @@
+//! End-to-end tests: the real binary on the sample articles and fixtures.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+
+fn geokg(db: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("geokg").unwrap();
+    cmd.env("GEOKG_DB", db)
+        .env("GEOKG_DICT_DIR", "/nonexistent-geokg-dict-dir")
+        .env_remove("XDG_CONFIG_HOME");
+    cmd
+}
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn query(db: &Path, sql: &str) -> String {
+    let out = geokg(db)
+        .args(["query", "--format", "csv", sql])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn count(db: &Path, table: &str) -> u64 {
+    let csv = query(db, &format!("SELECT COUNT(*) FROM {table}"));
+    csv.lines().nth(1).unwrap().trim().parse().unwrap()
+}
+
+const TABLES: [&str; 6] = [
+    "documents",
+    "sentences",
+    "actors",
+    "actor_aliases",
+    "mentions",
+    "events",
+];
+
+#[test]
+fn ingest_query_export_on_samples() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    geokg(&db)
+        .args(["ingest", "--quiet"])
+        .arg(repo("data/samples"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("8 stored"));
+    assert_eq!(count(&db, "documents"), 8);
+    assert!(count(&db, "events") >= 20, "too few events");
+    // Every event points at a stored sentence of its own document.
+    let orphans = query(
+        &db,
+        "SELECT COUNT(*) FROM events e JOIN sentences s ON s.id = e.sentence_id WHERE s.document_id <> e.document_id",
+    );
+    assert_eq!(orphans.lines().nth(1), Some("0"));
+    let dot_path = dir.path().join("g.dot");
+    geokg(&db)
+        .args(["export", "-o"])
+        .arg(&dot_path)
+        .assert()
+        .success();
+    let dot = std::fs::read_to_string(&dot_path).unwrap();
+    assert!(dot.starts_with("digraph geokg {"));
+    assert!(dot.contains("->"));
+    let svg_path = dir.path().join("g.svg");
+    geokg(&db)
+        .args(["export", "-o"])
+        .arg(&svg_path)
+        .assert()
+        .success();
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    assert!(svg.contains("<svg") && svg.contains("class=\"edge\""));
+}
+
+#[test]
+fn ingest_twice_changes_no_row_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let sample = repo("data/samples");
+    geokg(&db)
+        .args(["ingest", "-q"])
+        .arg(&sample)
+        .assert()
+        .success();
+    let before: Vec<u64> = TABLES.iter().map(|t| count(&db, t)).collect();
+    geokg(&db)
+        .args(["ingest"])
+        .arg(&sample)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("already stored"));
+    let after: Vec<u64> = TABLES.iter().map(|t| count(&db, t)).collect();
+    assert_eq!(before, after);
+}
+
+#[test]
+fn query_is_read_only_without_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    geokg(&db)
+        .args(["ingest", "-q"])
+        .arg(repo("tests/fixtures/simple.txt"))
+        .assert()
+        .success();
+    let events = count(&db, "events");
+    assert!(events > 0);
+    geokg(&db)
+        .args(["query", "DELETE FROM events"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("read-only").and(predicate::str::contains("--write")));
+    assert_eq!(count(&db, "events"), events);
+    geokg(&db)
+        .args(["query", "--write", "DELETE FROM events"])
+        .assert()
+        .success();
+    assert_eq!(count(&db, "events"), 0);
+}
+
+#[test]
+fn query_on_missing_database_names_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("missing.db");
+    geokg(&db)
+        .args(["query", "SELECT 1"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("missing.db"));
+    assert!(
+        !db.exists(),
+        "a read-only query must not create the database"
+    );
+}
+
+#[test]
+fn extract_jsonl_writes_the_event_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = geokg(&dir.path().join("unused.db"))
+        .args(["extract", "--input-format", "jsonl", "--format", "jsonl"])
+        .arg(repo("tests/fixtures/articles.jsonl"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let fields = [
+        "doc_id",
+        "sentence_index",
+        "sentence",
+        "source",
+        "relation",
+        "target",
+        "cameo",
+        "plover",
+        "plover_mode",
+        "goldstein",
+        "quad_class",
+        "negated",
+        "modality",
+        "attributed_to",
+        "date",
+        "location",
+        "confidence",
+    ];
+    let mut lines = 0;
+    for line in text.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let object = v.as_object().unwrap();
+        for f in fields {
+            assert!(object.contains_key(f), "missing {f} in {line}");
+        }
+        assert_eq!(object.len(), fields.len(), "unexpected fields in {line}");
+        for part in ["source"] {
+            let actor = object[part].as_object().unwrap();
+            for f in ["text", "name", "code", "country", "sector", "kind"] {
+                assert!(actor.contains_key(f), "{part} lacks {f}");
+            }
+        }
+        let doc_id = object["doc_id"].as_str().unwrap();
+        assert!(
+            doc_id.starts_with("art-"),
+            "doc_id should be the line's id, got {doc_id}"
+        );
+        lines += 1;
+    }
+    assert!(
+        lines >= 3,
+        "expected events from the fixture articles, got {lines}"
+    );
+    assert!(
+        !dir.path().join("unused.db").exists(),
+        "extract must not create a database"
+    );
+}
+
+#[test]
+fn extract_reads_header_lines_like_ingest() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = geokg(&dir.path().join("x.db"))
+        .args(["extract", "-f", "jsonl"])
+        .arg(repo("tests/fixtures/simple.txt"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    // The header's Date: line dates the events; the Title: line is not a sentence.
+    assert!(text.lines().count() > 3);
+    assert!(!text.contains("\"sentence\":\"Title:"));
+    let first: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    assert!(first["date"].as_str().is_some_and(|d| d.starts_with("20")));
+}
+
+#[test]
+fn eval_prints_its_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    geokg(&dir.path().join("x.db"))
+        .arg("eval")
+        .arg(repo("data/gold/samples.jsonl"))
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("recall")
+                .and(predicate::str::contains("precision"))
+                .and(predicate::str::contains("F1"))
+                .and(predicate::str::contains("type recall"))
+                .and(predicate::str::contains("ASSAULT")),
+        );
+}
+
+#[test]
+fn bad_dictionary_line_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let dict = dir.path().join("mine.actors");
+    std::fs::write(&dict, "Some Group\n    not-a-code\n").unwrap();
+    geokg(&dir.path().join("x.db"))
+        .args(["extract", "--dict"])
+        .arg(&dict)
+        .arg(repo("tests/fixtures/simple.txt"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("mine.actors:2"));
+}
+
+#[test]
+fn user_dictionary_adds_an_actor() {
+    let dir = tempfile::tempdir().unwrap();
+    let dict = dir.path().join("mine.actors");
+    std::fs::write(&dict, "Zorblat Liberation Front | ZLF\n    MLIREB\n").unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(
+        &article,
+        "Date: 2024-02-02\n\nThe Zorblat Liberation Front attacked Mali on Monday.\n",
+    )
+    .unwrap();
+    let out = geokg(&dir.path().join("x.db"))
+        .args(["extract", "--dict"])
+        .arg(&dict)
+        .arg(&article)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("\"code\":\"MLIREB\""), "{text}");
+}
+
+#[test]
+fn hostile_names_do_not_break_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    geokg(&db)
+        .args(["ingest", "-q"])
+        .arg(repo("tests/fixtures/hostile.txt"))
+        .assert()
+        .success();
+    let dot = geokg(&db)
+        .args(["export", "--format", "dot"])
+        .output()
+        .unwrap();
+    assert!(dot.status.success());
+    let svg = geokg(&db)
+        .args(["export", "--format", "svg"])
+        .output()
+        .unwrap();
+    assert!(
+        svg.status.success(),
+        "{}",
+        String::from_utf8_lossy(&svg.stderr)
+    );
+    let svg = String::from_utf8(svg.stdout).unwrap();
+    assert!(svg.trim_end().ends_with("</svg>"));
+}
+
+#[test]
+fn unknown_input_path_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    geokg(&dir.path().join("t.db"))
+        .args(["ingest", "no/such/article.txt"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no/such/article.txt"));
+}
