@@ -90,6 +90,9 @@ pub struct ExtractArgs {
     /// Write to this file instead of standard output
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// Print how each sentence was analysed (parts of speech, actors, verbs, codes) instead
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

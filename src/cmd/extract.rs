@@ -31,6 +31,9 @@ pub fn run(global: &GlobalArgs, args: &ExtractArgs) -> Result<u8> {
                 return;
             }
             match doc {
+                Ok(doc) if args.explain => {
+                    result = out.write_all(extractor.explain(&doc).as_bytes());
+                }
                 Ok(doc) => {
                     for event in extractor.extract(&doc).events {
                         result = write_event(&mut out, &event, args.format);

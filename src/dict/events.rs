@@ -152,11 +152,42 @@ pub struct VerbFile {
     pub groups: Vec<String>,
     pub verbs: Vec<VerbEntry>,
     pub patterns: Vec<VerbPattern>,
-    pub synsets: Vec<(String, Vec<Vec<String>>)>,
 }
 
-/// Parses `verbs.txt`. Synsets may be used before they are defined.
-pub fn parse_verbs(content: &str, file: &str) -> Result<VerbFile, DictError> {
+/// A named word list used in patterns (`&FOOD`): single words and multi-word phrases.
+pub type Synset = (String, Vec<Vec<String>>);
+
+/// The `synset` lines of a verb file.
+pub fn parse_synsets(content: &str, file: &str) -> Result<Vec<Synset>, DictError> {
+    let mut out = Vec::new();
+    for (n, raw) in content.lines().enumerate() {
+        let line = strip_comment(raw).trim();
+        let Some(rest) = line.strip_prefix("synset ") else {
+            continue;
+        };
+        let (name, words) = rest.split_once('=').ok_or_else(|| {
+            DictError::line(file, n + 1, "expected `synset &NAME = word | word`")
+        })?;
+        let name = name.trim().trim_start_matches('&').to_string();
+        let words = words
+            .split('|')
+            .map(|w| {
+                w.trim()
+                    .trim_matches(['{', '}'])
+                    .split_whitespace()
+                    .map(str::to_lowercase)
+                    .collect::<Vec<_>>()
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        out.push((name, words));
+    }
+    Ok(out)
+}
+
+/// Parses the verbs and patterns of a verb file; patterns may use any synset of `synsets`
+/// (those of every verb file, see [`parse_synsets`]).
+pub fn parse_verbs(content: &str, file: &str, synsets: &[Synset]) -> Result<VerbFile, DictError> {
     let mut out = VerbFile::default();
     let mut pending: Vec<(usize, String, usize)> = Vec::new();
     for (n, raw) in content.lines().enumerate() {
@@ -169,24 +200,7 @@ pub fn parse_verbs(content: &str, file: &str) -> Result<VerbFile, DictError> {
         let (keyword, rest) = line.split_once(' ').unwrap_or((line, ""));
         match keyword {
             "group" => out.groups.push(rest.trim().to_string()),
-            "synset" => {
-                let (name, words) = rest
-                    .split_once('=')
-                    .ok_or_else(|| err("expected `synset &NAME = word | word`".into()))?;
-                let name = name.trim().trim_start_matches('&').to_string();
-                let words = words
-                    .split('|')
-                    .map(|w| {
-                        w.trim()
-                            .trim_matches(['{', '}'])
-                            .split_whitespace()
-                            .map(str::to_lowercase)
-                            .collect::<Vec<_>>()
-                    })
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                out.synsets.push((name, words));
-            }
+            "synset" => {}
             "verb" => {
                 let group = current_group(&mut out, "");
                 let (spec, code) = split_code(rest).map_err(err)?;
@@ -223,7 +237,7 @@ pub fn parse_verbs(content: &str, file: &str) -> Result<VerbFile, DictError> {
         }
     }
     for (group, rest, line_no) in pending {
-        let pattern = parse_pattern(&rest, group, &out.synsets)
+        let pattern = parse_pattern(&rest, group, synsets)
             .map_err(|m| DictError::line(file, line_no, m))?;
         out.patterns.push(pattern);
     }
@@ -255,7 +269,7 @@ fn split_code(text: &str) -> Result<(&str, CodeSpec), String> {
 fn parse_pattern(
     text: &str,
     group: usize,
-    synsets: &[(String, Vec<Vec<String>>)],
+    synsets: &[Synset],
 ) -> Result<VerbPattern, String> {
     let (spec, code) = split_code(text)?;
     let items = parse_items(spec, synsets)?;
@@ -285,7 +299,7 @@ enum Item {
     Plain(PatternItem),
 }
 
-fn parse_items(spec: &str, synsets: &[(String, Vec<Vec<String>>)]) -> Result<Vec<Item>, String> {
+fn parse_items(spec: &str, synsets: &[Synset]) -> Result<Vec<Item>, String> {
     let mut items = Vec::new();
     let mut chars = spec.char_indices().peekable();
     while let Some(&(i, c)) = chars.peek() {
@@ -414,7 +428,8 @@ mod tests {
     #[test]
     fn parse_verbs_reads_groups_verbs_and_patterns() {
         let text = "synset &FOOD = food | {relief supplies}\ngroup ASK\nverb ask = 020\nverb ask for = 020\nverb speed (sped, speeding)\npattern * (for &FOOD) = 0233\npattern prosecutor * + = 173\npattern * ^ (to talks) = 040:050\n";
-        let v = parse_verbs(text, "v.txt").unwrap();
+        let synsets = parse_synsets(text, "v.txt").unwrap();
+        let v = parse_verbs(text, "v.txt", &synsets).unwrap();
         assert_eq!(v.groups, ["ASK"]);
         assert_eq!(v.verbs.len(), 3);
         assert_eq!(v.verbs[1].words, ["ask", "for"]);
@@ -436,16 +451,16 @@ mod tests {
             v.patterns[2].code,
             CodeSpec::Pair("040".into(), "050".into())
         );
-        assert_eq!(v.synsets[0].1[1], ["relief", "supplies"]);
+        assert_eq!(synsets[0].1[1], ["relief", "supplies"]);
     }
 
     #[test]
     fn parse_verbs_reports_bad_lines() {
-        let err = parse_verbs("group X\npattern * (to talks = 040\n", "v.txt").unwrap_err();
+        let err = parse_verbs("group X\npattern * (to talks = 040\n", "v.txt", &[]).unwrap_err();
         assert!(err.to_string().starts_with("v.txt:2: unbalanced"), "{err}");
-        let err = parse_verbs("group X\npattern * &NOPE = 040\n", "v.txt").unwrap_err();
+        let err = parse_verbs("group X\npattern * &NOPE = 040\n", "v.txt", &[]).unwrap_err();
         assert!(err.to_string().contains("undefined synset"), "{err}");
-        let err = parse_verbs("group X\nverb go = 0x1\n", "v.txt").unwrap_err();
+        let err = parse_verbs("group X\nverb go = 0x1\n", "v.txt", &[]).unwrap_err();
         assert!(err.to_string().contains("bad code"), "{err}");
     }
 

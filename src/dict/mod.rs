@@ -124,6 +124,11 @@ const BUILTIN: &[(&str, DictKind, &str)] = &[
         include_str!("../../data/actors/agents.tsv"),
     ),
     (
+        "data/events/verbs-geokg.txt",
+        DictKind::Verbs,
+        include_str!("../../data/events/verbs-geokg.txt"),
+    ),
+    (
         "data/events/verbs.txt",
         DictKind::Verbs,
         include_str!("../../data/events/verbs.txt"),
@@ -342,7 +347,7 @@ impl Dictionaries {
                         }
                     }
                 }
-                DictKind::Verbs => verb_files.push(events::parse_verbs(content, file)?),
+                DictKind::Verbs => verb_files.push((file, content)),
                 DictKind::Nouns => {
                     for noun in events::parse_nouns(content, file)? {
                         let key = dict.key(&noun.words.join(" "), false);
@@ -352,9 +357,15 @@ impl Dictionaries {
                 }
             }
         }
-        for file in verb_files {
-            dict.add_verbs(file);
+        // Synsets are shared by every verb file, so user patterns can use the built-in ones.
+        let mut synsets = Vec::new();
+        for (file, content) in &verb_files {
+            synsets.extend(events::parse_synsets(content, file)?);
         }
+        for (file, content) in &verb_files {
+            dict.add_verbs(events::parse_verbs(content, file, &synsets)?);
+        }
+        dict.set_synsets(synsets);
         Ok(dict)
     }
 
@@ -442,21 +453,24 @@ impl Dictionaries {
         }
     }
 
-    fn add_verbs(&mut self, file: events::VerbFile) {
-        let group_offset = self.verbs.groups.len();
-        let synset_offset = self.verbs.synsets.len();
-        let v = &mut self.verbs;
-        v.groups.extend(file.groups);
-        for (_, words) in file.synsets {
+    fn set_synsets(&mut self, synsets: Vec<events::Synset>) {
+        for (_, words) in synsets {
             let singles = words
                 .iter()
                 .filter(|w| w.len() == 1)
                 .map(|w| w[0].clone())
                 .collect();
-            v.synsets.push(singles);
-            v.synset_phrases
+            self.verbs.synsets.push(singles);
+            self.verbs
+                .synset_phrases
                 .push(words.into_iter().filter(|w| w.len() > 1).collect());
         }
+    }
+
+    fn add_verbs(&mut self, file: events::VerbFile) {
+        let group_offset = self.verbs.groups.len();
+        let v = &mut self.verbs;
+        v.groups.extend(file.groups);
         for mut entry in file.verbs {
             entry.group += group_offset;
             for form in &entry.forms {
@@ -473,8 +487,6 @@ impl Dictionaries {
         }
         for mut pattern in file.patterns {
             pattern.group += group_offset;
-            shift_synsets(&mut pattern.before, synset_offset);
-            shift_synsets(&mut pattern.after, synset_offset);
             v.by_group
                 .entry(pattern.group)
                 .or_default()
@@ -573,18 +585,6 @@ impl Dictionaries {
     /// Code of a verb entry or pattern for the ordinary (subject = source) reading.
     pub fn spec_code<'a>(&self, spec: &'a CodeSpec) -> Option<&'a str> {
         spec.primary()
-    }
-}
-
-fn shift_synsets(items: &mut [events::PatternItem], offset: usize) {
-    for item in items {
-        match item {
-            events::PatternItem::Synset(i) => *i += offset,
-            events::PatternItem::Prep(_, inner) | events::PatternItem::Phrase(inner) => {
-                shift_synsets(inner, offset)
-            }
-            _ => {}
-        }
     }
 }
 

@@ -548,28 +548,23 @@ impl<'a> Analysis<'a> {
                     if !m.locative {
                         out.preps.push((prep, k));
                     }
-                } else if !first_np_done {
-                    first_np_done = true;
-                    let np_end = self.np_end(m.end);
-                    if m.possessive || np_end > m.end {
-                        out.owner = Some(k);
-                        out.direct_np = Some((m.start, np_end));
-                    } else {
-                        out.direct = Some(k);
-                        out.direct_np = Some((m.start, m.end));
-                        // "Hungary and Romania": coordinated objects share the slot; keep the first.
-                    }
-                    j = np_end.max(m.end);
+                    j = m.end;
                     continue;
                 }
-                j = m.end;
+            }
+            if !first_np_done && (self.mention_at[j].is_some() || (pos.starts_np() && pos != Pos::Pron)) {
+                first_np_done = true;
+                let (np_end, head_mention, owner) = self.np_span(j);
+                out.direct_np = Some((j, np_end));
+                match head_mention {
+                    Some(k) => out.direct = Some(k),
+                    None => out.owner = owner,
+                }
+                j = np_end.max(j + 1);
                 continue;
             }
-            if !first_np_done && pos.starts_np() && pos != Pos::Pron {
-                first_np_done = true;
-                let np_end = self.np_end(j);
-                out.direct_np = Some((j, np_end));
-                j = np_end.max(j + 1);
+            if let Some(k) = self.mention_at[j] {
+                j = self.mentions[k].end;
                 continue;
             }
             if !first_np_done && pos == Pos::Pron {
@@ -617,6 +612,52 @@ impl<'a> Analysis<'a> {
             j += 1;
         }
         j
+    }
+
+    /// The noun phrase starting at `from`: its end, the mention that heads it (when an actor
+    /// is the head), and otherwise the last actor inside it that owns or modifies the head
+    /// ("a US offer", "Trump's proposal", "the Indian proposal").
+    pub fn np_span(&self, from: usize) -> (usize, Option<usize>, Option<usize>) {
+        let n = self.tokens.len();
+        let mut j = from;
+        let mut owner = None;
+        let mut head_is_mention = false;
+        while j < n {
+            if let Some(k) = self.mention_at[j] {
+                if self.mentions[k].start != j && j != from {
+                    break;
+                }
+                owner = Some(k);
+                head_is_mention = true;
+                j = self.mentions[k].end;
+                if j < n && self.tokens.tokens[j].kind == TokenKind::Possessive {
+                    j += 1;
+                    head_is_mention = false;
+                }
+                continue;
+            }
+            if self.group_at[j].is_some() {
+                break;
+            }
+            let t = &self.tokens.tokens[j];
+            let continues = match t.pos {
+                Pos::Noun | Pos::Adj | Pos::Num | Pos::Proper | Pos::Poss => true,
+                Pos::Det | Pos::PossPron => j == from,
+                _ => t.kind == TokenKind::Hyphen,
+            };
+            if !continues {
+                break;
+            }
+            if matches!(t.pos, Pos::Noun | Pos::Proper | Pos::Num) {
+                head_is_mention = false;
+            }
+            j += 1;
+        }
+        if head_is_mention {
+            (j, owner, None)
+        } else {
+            (j, None, owner)
+        }
     }
 
     /// The first token of the clause containing token `i`.

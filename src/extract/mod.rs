@@ -337,6 +337,10 @@ impl Extractor {
             .or_else(|| governor.and_then(|o| analysis.groups[o].modal));
         if let Some(o) = governor {
             let lemma = tokens.lemma(analysis.groups[o].head);
+            let before_to = group.start.checked_sub(2).map(|i| tokens.norm(i));
+            if lemma == "be" && before_to.is_some_and(|w| INTENT_ADJECTIVES.contains(&w) || w == "be" || w == "is" || w == "are") {
+                return Modality::Future;
+            }
             if PROPOSAL_VERBS.contains(&lemma) {
                 return Modality::Proposed;
             }
@@ -447,9 +451,15 @@ impl Extractor {
         location: Option<String>,
         confidence: f64,
     ) -> bool {
-        let Some(cameo) = self.dict.cameo(code) else {
+        let Some(mut cameo) = self.dict.cameo(code) else {
             return false;
         };
+        // PLOVER: cooperation stated in the future is an intent to cooperate (AGREE).
+        if modality == Modality::Future {
+            if let Some(intent) = intent_code(&cameo.code).and_then(|c| self.dict.cameo(c)) {
+                cameo = intent;
+            }
+        }
         let mut made = false;
         for &s in sources {
             let source = &analysis.mentions[s];
@@ -655,6 +665,24 @@ struct SentenceContext<'a> {
     doc_date: Option<NaiveDate>,
 }
 
+/// The CAMEO "express intent" code matching a cooperative act (04-08) stated in the future.
+fn intent_code(code: &str) -> Option<&'static str> {
+    Some(match code.get(..2)? {
+        "04" => "036",
+        "05" => "032",
+        "06" => "031",
+        "07" => "033",
+        "08" => "035",
+        _ => return None,
+    })
+}
+
+/// Adjectives that, with "to", state an intention: "is willing to withdraw".
+const INTENT_ADJECTIVES: &[&str] = &[
+    "willing", "ready", "prepared", "determined", "eager", "keen", "set", "poised", "committed",
+    "due", "likely", "expected", "about",
+];
+
 /// An actor good enough to be an event's party: coded, or a named entity.
 fn usable_actor(m: &MentionSpan) -> bool {
     if m.agent_only {
@@ -693,4 +721,68 @@ fn debug_tokens(tokens: &Tokens) -> String {
         .map(|i| format!("{}/{:?}", tokens.norm(i), tokens.tokens[i].pos))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+impl Extractor {
+    /// A human-readable trace of how each sentence was analysed: tokens with their parts of
+    /// speech, actor mentions, verb groups with subject, objects and code (`extract --explain`).
+    pub fn explain(&self, doc: &Document) -> String {
+        use std::fmt::Write;
+        let lexicon = Lexicon::builtin();
+        let doc_date = doc.date.or(self.options.default_date);
+        let role_date = doc_date
+            .or(self.options.today)
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        let recognizer = ActorRecognizer::new(&self.dict, role_date);
+        let mut memory = DocMemory::default();
+        let text = doc.text.as_str();
+        let mut out = String::new();
+        for (index, (start, end)) in split_sentences(text).into_iter().enumerate() {
+            let tokens = analyze(text, start, end, lexicon);
+            let mentions = recognizer.recognize(text, &tokens, &mut memory);
+            let analysis = Analysis::new(&tokens, &mentions);
+            let _ = writeln!(out, "[{index}] {}", &text[start..end]);
+            let tagged: Vec<String> = (0..tokens.len())
+                .map(|i| format!("{}/{:?}", tokens.norm(i), tokens.tokens[i].pos))
+                .collect();
+            let _ = writeln!(out, "  tokens: {}", tagged.join(" "));
+            for (k, m) in mentions.iter().enumerate() {
+                let _ = writeln!(
+                    out,
+                    "  actor {k}: {:?} -> {} ({}, {}){}{}{}",
+                    m.actor.text,
+                    m.actor.name,
+                    m.actor.code.as_deref().unwrap_or("-"),
+                    m.actor.kind,
+                    if m.possessive { " possessive" } else { "" },
+                    if m.locative { " locative" } else { "" },
+                    if m.agent_only { " role-only" } else { "" },
+                );
+            }
+            for (g, group) in analysis.groups.iter().enumerate() {
+                let objects = analysis.objects(g);
+                let words: Vec<&str> = (group.start..group.end).map(|i| tokens.norm(i)).collect();
+                let code = match code_verb(&self.dict, &analysis, g, objects.window_end) {
+                    Ok(c) => format!("{} {} (pattern weight {})", c.code, self.dict.plover_of(&c.code), c.pattern_weight),
+                    Err(e) => format!("{e:?}"),
+                };
+                let _ = writeln!(
+                    out,
+                    "  verb {g}: {:?} head={} subj={:?} direct={:?} owner={:?} preps={:?} inf={:?}{}{}{}{} -> {code}",
+                    words.join(" "),
+                    tokens.lemma(group.head),
+                    analysis.subject(g),
+                    objects.direct,
+                    objects.owner,
+                    objects.preps.iter().map(|(p, k)| (tokens.norm(*p), *k)).collect::<Vec<_>>(),
+                    objects.infinitive,
+                    if group.passive { " passive" } else { "" },
+                    if group.negated { " negated" } else { "" },
+                    if group.infinitive { " infinitive" } else { "" },
+                    if group.participle { " participle" } else { "" },
+                );
+            }
+        }
+        out
+    }
 }

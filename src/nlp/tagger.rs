@@ -243,6 +243,12 @@ impl Context<'_> {
         }
         if token.cap && !self.sentence_initial() {
             let verb_only = entry.is_some_and(|e| e.tags == tag::VERB);
+            // Capitalised adjectives of nationality before a noun: "Israeli changes".
+            let adjective = entry.is_some_and(|e| e.has(tag::ADJ))
+                && matches!(self.next_guess(), Some(Pos::Noun | Pos::Adj | Pos::Other));
+            if adjective {
+                return Pos::Adj;
+            }
             if !verb_only {
                 return Pos::Proper;
             }
@@ -375,6 +381,16 @@ impl Context<'_> {
             return self.noun_or_verb(form, noun, adj, next);
         }
         if verb {
+            // A participle between a determiner (or a verb) and a noun is an adjective: "the
+            // proposed changes", "rejected proposed changes", "an armed group".
+            let modifier_slot = matches!(prev, Pos::Det | Pos::PossPron | Pos::Poss | Pos::Verb | Pos::Adj);
+            if form == VForm::Past
+                && modifier_slot
+                && matches!(next, Some(Pos::Noun | Pos::Adj | Pos::Other | Pos::Proper))
+                && !matches!(next, Some(Pos::Proper) if prev == Pos::Verb)
+            {
+                return Pos::Adj;
+            }
             return Pos::Verb;
         }
         if noun && adj {
@@ -407,9 +423,39 @@ impl Context<'_> {
         Pos::Noun
     }
 
+    /// Inside a noun phrase opened by an article or possessive that cannot end yet: "a US
+    /// offer", "its nuclear programme" ("the" may close a name: "the United States plans").
+    fn in_open_np(&self) -> bool {
+        let mut j = self.i;
+        let mut skipped = 0;
+        while j > 0 {
+            j -= 1;
+            let t = &self.tokens.tokens[j];
+            match t.pos {
+                Pos::Adj | Pos::Noun | Pos::Proper | Pos::Num => skipped += 1,
+                Pos::Punct if t.kind == TokenKind::Hyphen => {}
+                Pos::PossPron | Pos::Poss => return skipped > 0,
+                Pos::Det => {
+                    return skipped > 0
+                        && matches!(self.norm(j), "a" | "an" | "this" | "these" | "those" | "any" | "no" | "each" | "every" | "another");
+                }
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// "X and Y" just before the current word.
+    fn coordinated_before(&self) -> bool {
+        self.i >= 3 && self.norm(self.i - 2) == "and"
+    }
+
     fn noun_or_verb(&self, form: VForm, noun: bool, adj: bool, next: Option<Pos>) -> Pos {
         let prev = self.prev;
         let as_noun = if noun { Pos::Noun } else { Pos::Adj };
+        if noun && matches!(prev, Pos::Noun | Pos::Proper | Pos::Adj) && self.in_open_np() {
+            return Pos::Noun;
+        }
         match prev {
             Pos::Det | Pos::PossPron | Pos::Poss | Pos::Num | Pos::Prep => {
                 // "the wounded", "the talks"; but "after signing" is a verb.
@@ -453,6 +499,9 @@ impl Context<'_> {
             Pos::Noun | Pos::Proper => match form {
                 VForm::Past => Pos::Verb,
                 VForm::Ger => Pos::Verb,
+                // A base form after a plural or coordinated subject agrees with it: "the
+                // Palestinians reject", "Iran and Iraq sign".
+                VForm::Base if self.i > 0 && (self.norm(self.i - 1).ends_with('s') || self.coordinated_before()) => Pos::Verb,
                 VForm::ThirdSg | VForm::Base => {
                     if verb_follows {
                         as_noun
