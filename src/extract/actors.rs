@@ -108,10 +108,13 @@ impl<'d> ActorRecognizer<'d> {
     ) -> Vec<MentionSpan> {
         let atoms = self.atoms(tokens);
         let mut mentions = self.compose(text, tokens, &atoms, memory);
+        let before: Vec<bool> = mentions.iter().map(|m| m.agent_only).collect();
         self.attach_of_and_in(text, tokens, &mut mentions);
         self.resolve_agents_from_sentence(&mut mentions);
-        for m in &mentions {
-            memory.remember(m, tokens, text);
+        for (m, was_agent_only) in mentions.iter().zip(before) {
+            if was_agent_only && !m.agent_only {
+                memory.remember(m);
+            }
         }
         mentions
     }
@@ -272,6 +275,7 @@ impl<'d> ActorRecognizer<'d> {
                         m.actor.end = tokens.tokens[m.end - 1].end;
                         m.group = Some(group);
                         m.plural = true;
+                        memory.remember(&m);
                         mentions.push(m);
                     }
                 }
@@ -293,7 +297,15 @@ impl<'d> ActorRecognizer<'d> {
                 }
             }
             if let Some(m) = self.resolve_chain(text, tokens, &atoms[a..end], memory) {
-                mentions.push(m);
+                // A role noun alone right before a noun is a modifier, not an actor: "military
+                // aid", "a naval blockade", "police station".
+                let modifier = m.agent_only
+                    && tokens.tokens.get(m.end).is_some_and(|t| t.pos == Pos::Noun)
+                    && !atoms.get(end).is_some_and(|next| next.start == m.end);
+                if !modifier {
+                    memory.remember(&m);
+                    mentions.push(m);
+                }
             }
             a = end;
         }

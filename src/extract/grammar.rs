@@ -318,9 +318,19 @@ impl<'a> Analysis<'a> {
                     if TIME_WORDS.contains(&norm) || crate::nlp::month_number(norm).is_some() {
                         continue;
                     }
+                    // A prepositional phrase without actors ("of the divided island"): step
+                    // over it to the noun it modifies.
+                    let np_start = self.np_start(j);
+                    if np_start > 0 && matches!(self.pos(np_start - 1), Pos::Prep) && self.norm(np_start - 1) != "like" {
+                        j = np_start - 1;
+                        continue;
+                    }
                     // A non-actor noun phrase heads the clause; an actor inside it may own it
                     // ("Russian air strikes killed ...").
-                    return self.owner_in_np_ending_at(j).into_iter().collect();
+                    return match self.owner_in_np_ending_at(j) {
+                        Some(k) => self.with_compounds(k),
+                        None => Vec::new(),
+                    };
                 }
                 Pos::Pron => return Vec::new(),
                 Pos::Verb | Pos::Aux | Pos::Modal => {
@@ -486,6 +496,28 @@ impl<'a> Analysis<'a> {
             }
         }
         None
+    }
+
+    /// First token of the noun phrase (without actors) ending at `j`.
+    fn np_start(&self, j: usize) -> usize {
+        let mut i = j;
+        while i > 0 {
+            let prev = i - 1;
+            if self.mention_at[prev].is_some() || self.group_at[prev].is_some() {
+                break;
+            }
+            let t = &self.tokens.tokens[prev];
+            let inside = matches!(t.pos, Pos::Noun | Pos::Adj | Pos::Num | Pos::Proper | Pos::Det | Pos::PossPron)
+                || t.kind == TokenKind::Hyphen;
+            if !inside {
+                break;
+            }
+            i = prev;
+            if matches!(t.pos, Pos::Det | Pos::PossPron) {
+                break;
+            }
+        }
+        i
     }
 
     /// The objects of verb group `g` within its clause.

@@ -3,7 +3,6 @@
 
 use super::actors::{Anaphor, MentionSpan};
 use crate::model::{ActorKind, ActorRef};
-use crate::nlp::Tokens;
 
 #[derive(Debug, Clone)]
 pub struct Remembered {
@@ -26,7 +25,7 @@ impl DocMemory {
     }
 
     /// Records a mention (resolved ones only: an uncoded role noun is no antecedent).
-    pub fn remember(&mut self, mention: &MentionSpan, tokens: &Tokens, text: &str) {
+    pub fn remember(&mut self, mention: &MentionSpan) {
         if mention.agent_only
             || mention.locative
             || mention.actor.kind == ActorKind::Unknown
@@ -50,7 +49,6 @@ impl DocMemory {
                 self.surnames.push((surname, item.clone()));
             }
         }
-        let _ = (tokens, text);
         self.recent.push(item);
         if self.recent.len() > 64 {
             self.recent.drain(..32);

@@ -159,6 +159,12 @@ fn verb_form(norm: &str, lemma: Option<&str>) -> VForm {
     }
 }
 
+/// A base form after a singular noun is still a verb when a noun phrase follows it directly
+/// ("Iran attack Israel" is ungrammatical, so this only rescues determiners and pronouns).
+fn verb_follows_np(next: Option<Pos>) -> bool {
+    matches!(next, Some(Pos::Det | Pos::PossPron))
+}
+
 struct Context<'a> {
     tokens: &'a Tokens,
     lexicon: &'a Lexicon,
@@ -299,9 +305,21 @@ impl Context<'_> {
                         && !t.cap
                 }
             });
-            return Some(if next_is_verb { Pos::To } else { Pos::Prep });
+            let next_in_compound = self.tokens.tokens.get(self.i + 2).is_some_and(|t| t.kind == TokenKind::Hyphen);
+            return Some(if next_is_verb && !next_in_compound { Pos::To } else { Pos::Prep });
         }
         if norm == "that" {
+            // "a resolution that aims to": a verb form after "that" makes it relative.
+            let next_is_finite = self.tokens.tokens.get(self.i + 1).is_some_and(|t| t.kind == TokenKind::Word)
+                && {
+                    let next_norm = self.norm(self.i + 1);
+                    self.lexicon.word(next_norm).is_some_and(|e| {
+                        e.has(tag::VERB) && matches!(verb_form(next_norm, e.verb_lemma), VForm::ThirdSg | VForm::Past)
+                    })
+                };
+            if matches!(self.prev, Pos::Noun | Pos::Proper) && next_is_finite {
+                return Some(Pos::Rel);
+            }
             return Some(match self.prev {
                 Pos::Verb | Pos::Adv | Pos::Punct => Pos::Sub,
                 Pos::Noun | Pos::Proper | Pos::Num
@@ -368,7 +386,28 @@ impl Context<'_> {
         None
     }
 
+    /// Joined to the previous word by a hyphen ("war-torn", "US-led"), or to the next one
+    /// ("war-torn"): part of a compound modifier, never a verb.
+    fn in_hyphen_compound(&self) -> (bool, bool) {
+        let after = self.i > 0 && self.tokens.tokens[self.i - 1].kind == TokenKind::Hyphen;
+        let before = self.tokens.tokens.get(self.i + 1).is_some_and(|t| t.kind == TokenKind::Hyphen);
+        (after, before)
+    }
+
     fn content_word(&self, norm: &str, entry: &LexEntry) -> Pos {
+        let (after_hyphen, before_hyphen) = self.in_hyphen_compound();
+        if after_hyphen || before_hyphen {
+            let noun_like = entry.has(tag::NOUN);
+            return if after_hyphen && entry.has(tag::VERB) && !noun_like
+                || entry.has(tag::ADJ) && !noun_like
+            {
+                Pos::Adj
+            } else if noun_like {
+                Pos::Noun
+            } else {
+                Pos::Adj
+            };
+        }
         let tags = entry.tags & !tag::PROPER;
         let noun = tags & tag::NOUN != 0;
         let verb = tags & tag::VERB != 0;
@@ -502,6 +541,8 @@ impl Context<'_> {
                 // A base form after a plural or coordinated subject agrees with it: "the
                 // Palestinians reject", "Iran and Iraq sign".
                 VForm::Base if self.i > 0 && (self.norm(self.i - 1).ends_with('s') || self.coordinated_before()) => Pos::Verb,
+                // After a singular noun a base form continues a compound: "food aid to".
+                VForm::Base if noun && !verb_follows_np(next) => Pos::Noun,
                 VForm::ThirdSg | VForm::Base => {
                     if verb_follows {
                         as_noun
