@@ -612,8 +612,11 @@ impl<'a> Analysis<'a> {
         let mut j = start;
         while j > floor {
             j -= 1;
+            if self.tokens.tokens[j].kind == TokenKind::Hyphen {
+                continue;
+            }
             match self.pos(j) {
-                Pos::Det | Pos::Adj | Pos::Num | Pos::PossPron => continue,
+                Pos::Det | Pos::Adj | Pos::Num | Pos::PossPron | Pos::Noun if self.mention_at[j].is_none() => continue,
                 Pos::Prep | Pos::Part if self.norm(j) != "of" || j > floor => return Some(j),
                 Pos::To => return Some(j),
                 _ => return None,

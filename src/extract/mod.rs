@@ -211,10 +211,11 @@ impl Extractor {
                 let subject = analysis.subject(g);
                 (by.into_iter().collect::<Vec<_>>(), subject.first().copied())
             } else {
+                let subject = analysis.subject(g);
                 let target = coding
                     .target
-                    .or_else(|| self.pick_target(analysis, &objects, &coding.lemma));
-                (analysis.subject(g), target)
+                    .or_else(|| self.pick_target(analysis, &objects, &subject));
+                (subject, target)
             };
             if let Some(s) = coding.source {
                 sources = vec![s];
@@ -287,19 +288,37 @@ impl Extractor {
         &self,
         analysis: &Analysis,
         objects: &grammar::Objects,
-        lemma: &str,
+        subject: &[usize],
     ) -> Option<usize> {
         const TARGET_PREPS: &[&str] = &[
             "with", "against", "to", "on", "at", "toward", "towards", "into", "upon", "over",
             "from", "for", "between", "among", "about", "of",
         ];
+        // The subject's own people ("withdrew its troops from Lebanon") are not its target
+        // when a prepositional object names another actor.
+        let own = |k: usize| {
+            let country = &analysis.mentions[k].actor.country;
+            country.is_some()
+                && subject
+                    .iter()
+                    .any(|&s| analysis.mentions[s].actor.country == *country)
+        };
+        let prep_target = || {
+            objects
+                .preps
+                .iter()
+                .find(|(p, _)| TARGET_PREPS.contains(&analysis.tokens.norm(*p)))
+                .map(|(_, k)| *k)
+        };
         if let Some(d) = objects.direct {
-            return Some(d);
+            if !own(d) {
+                return Some(d);
+            }
+            return Some(prep_target().filter(|&k| !own(k)).unwrap_or(d));
         }
         if let Some(o) = objects.owner {
             return Some(o);
         }
-        let _ = lemma;
         if let Some((_, k)) = objects
             .preps
             .iter()

@@ -416,6 +416,15 @@ impl Context<'_> {
         let form = verb_form(norm, entry.verb_lemma);
         let next = self.next_guess();
         let prev = self.prev;
+        // "from neighboring Lebanon", "the ruling party": an -ing adjective before a noun.
+        if verb
+            && adj
+            && form == VForm::Ger
+            && matches!(prev, Pos::Det | Pos::PossPron | Pos::Prep | Pos::Adj | Pos::Poss)
+            && matches!(next, Some(Pos::Noun | Pos::Proper | Pos::Adj | Pos::Other))
+        {
+            return Pos::Adj;
+        }
         if verb && (noun || adj) {
             return self.noun_or_verb(form, noun, adj, next);
         }
@@ -512,8 +521,9 @@ impl Context<'_> {
             }
             Pos::Pron | Pos::Modal | Pos::To | Pos::Neg | Pos::Rel => return Pos::Verb,
             Pos::Aux => {
-                // "was wounded" (passive) or "is talks"? Auxiliaries govern verbs.
-                if adj && form == VForm::Base {
+                // "was wounded" (passive) or "is talks"? Auxiliaries govern verbs, but "is
+                // willing to", "is ready to" are adjectives.
+                if adj && (form == VForm::Base || next == Some(Pos::To)) {
                     return Pos::Adj;
                 }
                 return Pos::Verb;
