@@ -597,12 +597,10 @@ impl<'d> ActorRecognizer<'d> {
                 .map(|i| tokens.norm(i))
                 .collect();
             let linking = matches!(gap.first().copied(), Some("of" | "in" | "from" | "for"))
-                && gap.len() <= 3
-                && gap.iter().skip(1).all(|w| {
-                    matches!(
-                        *w,
-                        "the" | "a" | "northern" | "southern" | "eastern" | "western" | "central"
-                    )
+                && gap.len() <= 4
+                && (mentions[k].end + 1..next.start).all(|i| {
+                    matches!(tokens.tokens[i].pos, Pos::Det | Pos::Num | Pos::Adj)
+                        || tokens.tokens[i].kind == TokenKind::Number
                 });
             if !linking {
                 continue;
@@ -731,6 +729,21 @@ fn proper_run(tokens: &Tokens, i: usize) -> Option<usize> {
             ))
             && end + 1 < n
             && is_proper(end + 1)
+        {
+            end += 2;
+        } else if matches!(tokens.norm(end), "for" | "and" | "of")
+            && end + 2 < n
+            && tokens.norm(end + 1) == "the"
+            && is_proper(end + 2)
+            && end - i >= 2
+        {
+            // "Agency for the Development ...": an organisation's long name.
+            end += 3;
+        } else if matches!(tokens.norm(end), "for" | "and")
+            && end + 1 < n
+            && is_proper(end + 1)
+            && end - i >= 2
+            && (end + 2 >= n || is_proper(end + 2) || ORGANISATION_WORDS.contains(&tokens.norm(i + 1)))
         {
             end += 2;
         } else {

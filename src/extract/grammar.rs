@@ -257,18 +257,21 @@ impl<'a> Analysis<'a> {
             return Vec::new();
         }
         let mut j = group.start;
+        // An actor in an "of"/"for" phrase after a non-actor head: "a camp for Congolese
+        // refugees was attacked", "the offices of the Palestinian administrators".
+        let mut pp_actor: Option<usize> = None;
         while j > 0 {
             j -= 1;
             if let Some(k) = self.mention_at[j] {
                 let m = &self.mentions[k];
                 if self.is_prep_object(k) {
                     j = self.skip_pp_left(m.start);
+                    if matches!(self.norm(j), "of" | "for") && !m.locative {
+                        pp_actor = Some(k);
+                    }
                     continue;
                 }
-                if m.possessive {
-                    // "Trump's team has engaged ...": the owner stands for the team.
-                    return self.with_compounds(k);
-                }
+                // A possessive ("Trump's team has engaged") stands for what it owns.
                 return self.with_compounds(k);
             }
             let pos = self.pos(j);
@@ -327,7 +330,7 @@ impl<'a> Analysis<'a> {
                     }
                     // A non-actor noun phrase heads the clause; an actor inside it may own it
                     // ("Russian air strikes killed ...").
-                    return match self.owner_in_np_ending_at(j) {
+                    return match self.owner_in_np_ending_at(j).or(pp_actor) {
                         Some(k) => self.with_compounds(k),
                         None => Vec::new(),
                     };

@@ -242,6 +242,11 @@ impl Context<'_> {
         if token.all_caps && norm.len() >= 2 && classes & (class::AUX | class::MODAL) == 0 {
             return Pos::Proper;
         }
+        // Multi-word prepositions: "according to", "ahead of", "instead of".
+        let next_norm = self.tokens.tokens.get(self.i + 1).map(|_| self.norm(self.i + 1));
+        if self.lexicon.multiword_preps(norm).iter().any(|p| p.len() == 2 && Some(p[1]) == next_norm) {
+            return Pos::Prep;
+        }
         if classes != 0 {
             if let Some(pos) = self.function_word(norm, classes, entry) {
                 return pos;
@@ -427,6 +432,10 @@ impl Context<'_> {
         }
         if verb && (noun || adj) {
             return self.noun_or_verb(form, noun, adj, next);
+        }
+        // "the wounded", "the displaced": a participle standing as a noun after "the".
+        if verb && form == VForm::Past && matches!(prev, Pos::Det) && !matches!(next, Some(Pos::Noun | Pos::Proper | Pos::Adj | Pos::Other)) {
+            return Pos::Noun;
         }
         if verb {
             // A participle between a determiner (or a verb) and a noun is an adjective: "the
