@@ -227,6 +227,11 @@ impl<'d> ActorRecognizer<'d> {
     /// Role nouns match in any case, but a lowercase match of a capitalised name part is
     /// rejected only when it is a verb here ("forces" the verb is not troops).
     fn agent_ok(&self, tokens: &Tokens, span: &[usize]) -> bool {
+        // A phrase of several words is a role noun whatever the tagger guessed ("security
+        // forces"); a single word must not be a verb here ("Russia forces Ukraine").
+        if span.len() > 1 {
+            return true;
+        }
         let last = *span.last().unwrap_or(&0);
         let t = &tokens.tokens[last];
         !matches!(t.pos, Pos::Verb | Pos::Aux | Pos::Modal)

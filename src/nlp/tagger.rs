@@ -502,6 +502,28 @@ impl Context<'_> {
         false
     }
 
+    /// The nearest word before this one (adverbs skipped) is a plural noun: "soldiers
+    /// (routinely) beat", not "U.S. soldier".
+    fn plural_before(&self) -> bool {
+        let mut j = self.i;
+        while j > 0 {
+            j -= 1;
+            let t = &self.tokens.tokens[j];
+            if t.pos == Pos::Adv {
+                continue;
+            }
+            let norm = self.norm(j);
+            if t.all_caps || norm.len() <= 3 || !norm.ends_with('s') {
+                return false;
+            }
+            return self
+                .lexicon
+                .word(norm)
+                .is_none_or(|e| e.noun_lemma.is_some_and(|l| l != norm) || e.has(tag::PROPER));
+        }
+        false
+    }
+
     /// "X and Y" just before the current word.
     fn coordinated_before(&self) -> bool {
         self.i >= 3 && self.norm(self.i - 2) == "and"
@@ -559,7 +581,7 @@ impl Context<'_> {
                 VForm::Ger => Pos::Verb,
                 // A base form after a plural or coordinated subject agrees with it: "the
                 // Palestinians reject", "Iran and Iraq sign".
-                VForm::Base if self.i > 0 && (self.norm(self.i - 1).ends_with('s') || self.coordinated_before()) => Pos::Verb,
+                VForm::Base if self.plural_before() || self.coordinated_before() => Pos::Verb,
                 // After a singular noun a base form continues a compound: "food aid to".
                 VForm::Base if noun && !verb_follows_np(next) => Pos::Noun,
                 VForm::ThirdSg | VForm::Base => {
