@@ -618,6 +618,9 @@ impl<'a> Analysis<'a> {
             if self.tokens.tokens[j].kind == TokenKind::Hyphen {
                 continue;
             }
+            if self.norm(j) == "than" {
+                return None;
+            }
             match self.pos(j) {
                 Pos::Det | Pos::Adj | Pos::Num | Pos::PossPron | Pos::Noun if self.mention_at[j].is_none() => continue,
                 Pos::Prep | Pos::Part if self.norm(j) != "of" || j > floor => return Some(j),
@@ -678,11 +681,17 @@ impl<'a> Analysis<'a> {
                 break;
             }
             let t = &self.tokens.tokens[j];
-            let continues = match t.pos {
-                Pos::Noun | Pos::Adj | Pos::Num | Pos::Proper | Pos::Poss => true,
-                Pos::Det | Pos::PossPron => j == from,
-                _ => t.kind == TokenKind::Hyphen,
-            };
+            // Quantities: "more than 1,000 refugees", "less than half".
+            let quantity = t.pos == Pos::Prep
+                && self.norm(j) == "than"
+                && j > from
+                && matches!(self.norm(j - 1), "more" | "less" | "fewer");
+            let continues = quantity
+                || match t.pos {
+                    Pos::Noun | Pos::Adj | Pos::Num | Pos::Proper | Pos::Poss => true,
+                    Pos::Det | Pos::PossPron => j == from || matches!(self.norm(j - 1), "than" | "all" | "of"),
+                    _ => t.kind == TokenKind::Hyphen,
+                };
             if !continues {
                 break;
             }

@@ -181,8 +181,62 @@ impl Extractor {
             let window_end = analysis.objects(g).window_end;
             codings.push(code_verb(&self.dict, analysis, g, window_end));
         }
+        // "X demanded that Y withdraw": Y's withdrawal is what X demands, not an event; Y is
+        // the target of the demand.
+        let mut demanded_from: Vec<Option<usize>> = vec![None; analysis.groups.len()];
+        let mut is_demanded = vec![false; analysis.groups.len()];
+        for g in 1..analysis.groups.len() {
+            let p = g - 1;
+            let requesting = codings[p]
+                .as_ref()
+                .is_ok_and(|c| self.dict.plover_of(&c.code) == Plover::Request);
+            let linked = (analysis.groups[p].end..analysis.groups[g].start)
+                .any(|i| tokens.norm(i) == "that" && tokens.tokens[i].pos == Pos::Sub);
+            if requesting && linked && !analysis.groups[g].infinitive {
+                is_demanded[g] = true;
+                demanded_from[p] = analysis.subject(g).first().copied();
+            }
+        }
         for g in 0..analysis.groups.len() {
             let group = &analysis.groups[g];
+            if is_demanded[g] {
+                continue;
+            }
+            // "X must withdraw", in someone's statement: the speaker demands it of X.
+            if matches!(group.modal, Some("must") | Some("shall")) && tokens.norm(group.start) != "shall" {
+                if let (Some(speaker), Some(&subject)) = (speech, analysis.subject(g).first()) {
+                    let relation = Relation {
+                        text: ctx.text[tokens.tokens[group.start].start..tokens.tokens[group.head].end].to_string(),
+                        lemma: format!("must {}", tokens.lemma(group.head)),
+                        start: tokens.tokens[group.start].start,
+                        end: tokens.tokens[group.head].end,
+                    };
+                    coded_groups[g] = self.push_events(
+                        ctx,
+                        analysis,
+                        &mut events,
+                        &[speaker],
+                        Some(subject),
+                        "100",
+                        relation,
+                        group.negated,
+                        Modality::Asserted,
+                        None,
+                        dates::event_date(&times, group.head, ctx.doc_date),
+                        self.location(analysis, group.head),
+                        0.6,
+                    );
+                }
+                continue;
+            }
+            // A participle right after a noun modifies it ("lines leading into Kabul",
+            // "militiamen armed with machetes"): no event of its own.
+            if group.participle && group.start > 0 && {
+                let prev = group.start - 1;
+                analysis.mention_at[prev].is_some() || matches!(tokens.tokens[prev].pos, Pos::Noun | Pos::Proper)
+            } {
+                continue;
+            }
             let Ok(coding) = &codings[g] else { continue };
             if coding.code == "010" || coding.code == "01" {
                 continue;
@@ -214,7 +268,8 @@ impl Extractor {
                 let subject = analysis.subject(g);
                 let target = coding
                     .target
-                    .or_else(|| self.pick_target(analysis, &objects, &subject));
+                    .or_else(|| self.pick_target(analysis, &objects, &subject))
+                    .or(demanded_from[g]);
                 (subject, target)
             };
             if let Some(s) = coding.source {
@@ -270,6 +325,13 @@ impl Extractor {
             );
             coded_groups[g] = made;
         }
+        // The same act said twice ("attacked Kyiv, killing five"): keep the one with a target.
+        let with_target: Vec<(String, Plover)> = events
+            .iter()
+            .filter(|e| e.target.is_some())
+            .map(|e| (e.source.key(), e.plover))
+            .collect();
+        events.retain(|e| e.target.is_some() || !with_target.contains(&(e.source.key(), e.plover)));
         self.noun_events(
             ctx,
             analysis,

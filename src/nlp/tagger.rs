@@ -115,6 +115,41 @@ pub fn tag_tokens(tokens: &mut Tokens, lexicon: &Lexicon) {
             seen_verb = false;
         }
     }
+    repair_verbless_segments(tokens, lexicon);
+}
+
+/// A stretch between commas with no verb at all usually means a verb was read as a noun
+/// ("settlers in Hebron set fire to ..."): retag the likeliest candidate, a noun that can be
+/// a verb right after a noun phrase.
+fn repair_verbless_segments(tokens: &mut Tokens, lexicon: &Lexicon) {
+    let n = tokens.len();
+    let mut start = 0;
+    while start < n {
+        let mut end = start;
+        while end < n && !matches!(tokens.norm(end), "," | ";" | ":" | "(" | ")" | "—" | "\"" | "“" | "”" | ".") {
+            end += 1;
+        }
+        let has_verb = (start..end).any(|i| matches!(tokens.tokens[i].pos, Pos::Verb | Pos::Aux | Pos::Modal));
+        if !has_verb && end - start >= 4 {
+            let candidate = (start + 1..end.saturating_sub(1)).find(|&i| {
+                let t = &tokens.tokens[i];
+                t.pos == Pos::Noun
+                    && !t.cap
+                    && matches!(tokens.tokens[i - 1].pos, Pos::Noun | Pos::Proper)
+                    && lexicon.word(tokens.norm(i)).is_some_and(|e| e.has(tag::VERB))
+                    && matches!(tokens.tokens[i + 1].pos, Pos::Noun | Pos::Det | Pos::Proper | Pos::Adj | Pos::Num | Pos::PossPron)
+            });
+            if let Some(i) = candidate {
+                let norm = tokens.norm(i).to_string();
+                let lemma = lexicon.verb_lemma(&norm);
+                let t = &mut tokens.tokens[i];
+                t.pos = Pos::Verb;
+                t.lemma = lemma;
+                t.form = verb_form(&norm, lemma);
+            }
+        }
+        start = end + 1;
+    }
 }
 
 fn modal_lemma(norm: &str) -> Option<&'static str> {
