@@ -646,7 +646,10 @@ impl<'d> ActorRecognizer<'d> {
     fn resolve_agents_from_sentence(&self, mentions: &mut [MentionSpan]) {
         let mut last_country: Option<String> = None;
         for m in mentions.iter_mut() {
-            if m.agent_only {
+            // A role noun alone, or an unknown name with a title ("former president Carlos
+            // Menem"), belongs to the country the sentence is about.
+            let titled_unknown = m.actor.code.is_none() && m.actor.sector.is_some() && m.person;
+            if m.agent_only || titled_unknown {
                 if let Some(country) = &last_country {
                     let role = m.actor.sector.clone().unwrap_or_default();
                     let code = format!("{country}{role}");
@@ -654,11 +657,13 @@ impl<'d> ActorRecognizer<'d> {
                     m.actor.code = Some(code);
                     m.actor.country = info.country;
                     m.actor.kind = info.kind;
-                    m.actor.name = self
-                        .dict
-                        .country_entry(country)
-                        .map(|e| e.name.clone())
-                        .unwrap_or_else(|| country.clone());
+                    if m.agent_only {
+                        m.actor.name = self
+                            .dict
+                            .country_entry(country)
+                            .map(|e| e.name.clone())
+                            .unwrap_or_else(|| country.clone());
+                    }
                     m.agent_only = false;
                 }
             } else if let Some(c) = &m.actor.country {

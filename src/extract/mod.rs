@@ -77,6 +77,14 @@ const SPEECH_VERBS: &[&str] = &[
     "think",
 ];
 
+/// Nouns whose participle carries their author's act: "a statement condemning", "a
+/// resolution demanding".
+const COMMUNICATION_NOUNS: &[&str] = &[
+    "statement", "declaration", "resolution", "letter", "communique", "communiqué", "report",
+    "message", "note", "speech", "appeal", "petition", "decree", "motion", "post", "video",
+    "broadcast", "editorial", "press",
+];
+
 /// Verbs whose infinitive complement is an intended (future) act.
 const FUTURE_VERBS: &[&str] = &[
     "plan", "intend", "aim", "expect", "prepare", "schedule", "set", "decide", "hope", "want",
@@ -233,7 +241,10 @@ impl Extractor {
             // "militiamen armed with machetes"): no event of its own.
             if group.participle && group.start > 0 && {
                 let prev = group.start - 1;
-                analysis.mention_at[prev].is_some() || matches!(tokens.tokens[prev].pos, Pos::Noun | Pos::Proper)
+                let communication = COMMUNICATION_NOUNS.contains(&tokens.lemma(prev));
+                !communication
+                    && (analysis.mention_at[prev].is_some()
+                        || matches!(tokens.tokens[prev].pos, Pos::Noun | Pos::Proper))
             } {
                 continue;
             }
@@ -279,6 +290,13 @@ impl Extractor {
                 let new_source = target;
                 target = sources.first().copied();
                 sources = new_source.into_iter().collect();
+            }
+            // Force used on a place: "fired shells at targets in Jericho".
+            if target.is_none() && self.dict.cameo(&coding.code).is_some_and(|c| c.quad_class == 4) {
+                target = analysis
+                    .mentions
+                    .iter()
+                    .position(|m| m.locative && m.start > group.head && m.start < objects.window_end);
             }
             let mut negated = group.negated;
             let mut modality = self.modality(analysis, g, governor, speech.is_some(), conditional);
