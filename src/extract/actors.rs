@@ -157,12 +157,17 @@ impl<'d> ActorRecognizer<'d> {
                     (!hits.is_empty() && !self.blocked_name(tokens, i, m.len, &seq, p))
                         .then_some((m.len, hits))
                 });
+            // Right after a country or organisation name a role noun is a noun, whatever the
+            // tagger guessed ("Ivory Coast rebels", "US forces").
+            let after_name = atoms.last().is_some_and(|a: &Atom| {
+                a.end == i && matches!(a.kind, AtomKind::Name(_))
+            });
             let agent = self
                 .dict
                 .agents
                 .matches_at(&ids[p..])
                 .into_iter()
-                .find(|m| self.agent_ok(tokens, &seq[p..p + m.len]))
+                .find(|m| after_name || self.agent_ok(tokens, &seq[p..p + m.len]))
                 .map(|m| (m.len, m.values[0]));
             let chosen = match (name, agent) {
                 (Some((nl, hits)), Some((al, role))) => {
@@ -195,11 +200,15 @@ impl<'d> ActorRecognizer<'d> {
                 continue;
             }
             if let Some(end) = proper_run(tokens, i) {
-                atoms.push(Atom {
-                    start: i,
-                    end,
-                    kind: AtomKind::Proper,
-                });
+                // "Free Trade Agreement", "Geneva Convention": names of things, not actors.
+                let thing = NON_ACTOR_HEADS.contains(&tokens.norm(end - 1));
+                if !thing {
+                    atoms.push(Atom {
+                        start: i,
+                        end,
+                        kind: AtomKind::Proper,
+                    });
+                }
                 while p < seq.len() && seq[p] < end {
                     p += 1;
                 }
@@ -787,6 +796,18 @@ fn pronoun_anaphor(norm: &str) -> Option<Anaphor> {
         _ => return None,
     })
 }
+
+/// Last words of capitalised names that name documents, events or places, not actors.
+const NON_ACTOR_HEADS: &[&str] = &[
+    "agreement", "treaty", "accord", "accords", "pact", "convention", "act", "law", "plan",
+    "initiative", "resolution", "protocol", "declaration", "charter", "memorandum", "process",
+    "summit", "conference", "games", "cup", "day", "war", "crisis", "operation", "doctrine",
+    "framework", "roadmap", "deal", "talks", "forum", "street", "square", "airport", "base",
+    "bridge", "river", "sea", "ocean", "mountains", "valley", "region", "province", "district",
+    "peninsula", "island", "islands", "strait", "gulf", "bay", "desert", "corridor", "crossing",
+    "hospital", "prison", "camp", "stadium", "palace", "hotel", "museum", "mosque", "church",
+    "cathedral", "temple", "school", "highway", "road", "zone",
+];
 
 const ORGANISATION_WORDS: &[&str] = &[
     "party",

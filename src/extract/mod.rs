@@ -291,8 +291,14 @@ impl Extractor {
                 target = sources.first().copied();
                 sources = new_source.into_iter().collect();
             }
+            // A threat is aimed at whoever must meet its condition: "... if the United States
+            // goes ahead".
+            if target.is_none() && self.dict.plover_of(&coding.code) == Plover::Threaten {
+                target = self.condition_subject(analysis, g).filter(|t| !sources.contains(t));
+            }
             // Force used on a place: "fired shells at targets in Jericho".
-            if target.is_none() && self.dict.cameo(&coding.code).is_some_and(|c| c.quad_class == 4) {
+            let forceful = self.dict.cameo(&coding.code).is_some_and(|c| c.quad_class == 4 || c.plover == Plover::Threaten);
+            if target.is_none() && forceful {
                 target = analysis
                     .mentions
                     .iter()
@@ -372,7 +378,7 @@ impl Extractor {
     ) -> Option<usize> {
         const TARGET_PREPS: &[&str] = &[
             "with", "against", "to", "on", "at", "toward", "towards", "into", "upon", "over",
-            "from", "for", "between", "among", "about", "of",
+            "from", "for", "between", "among", "about", "of", "by",
         ];
         // The subject's own people ("withdrew its troops from Lebanon") are not its target
         // when a prepositional object names another actor.
@@ -461,6 +467,15 @@ impl Extractor {
             Some("must") => Modality::Proposed,
             _ => Modality::Asserted,
         }
+    }
+
+    /// The subject of an "if"/"unless" clause after verb group `g`.
+    fn condition_subject(&self, analysis: &Analysis, g: usize) -> Option<usize> {
+        let tokens = analysis.tokens;
+        let start = analysis.groups[g].end;
+        let sub = (start..tokens.len()).find(|&i| matches!(tokens.norm(i), "if" | "unless"))?;
+        let inner = analysis.groups.iter().position(|x| x.start > sub)?;
+        analysis.subject(inner).first().copied()
     }
 
     /// "denied attacking X", "denied that X attacked Y": the denial governing group `g`.
@@ -553,10 +568,15 @@ impl Extractor {
         let Some(mut cameo) = self.dict.cameo(code) else {
             return false;
         };
-        // PLOVER: cooperation stated in the future is an intent to cooperate (AGREE).
-        if modality == Modality::Future {
-            if let Some(intent) = intent_code(&cameo.code).and_then(|c| self.dict.cameo(c)) {
-                cameo = intent;
+        // PLOVER: cooperation stated in the future is an intent to cooperate (AGREE); a
+        // sanction, coercion or attack announced, or made conditional, is a threat.
+        if matches!(modality, Modality::Future | Modality::Threatened) {
+            let conditional = modality == Modality::Threatened;
+            let converted = intent_code(&cameo.code)
+                .filter(|_| !conditional || cameo.plover == Plover::Agree)
+                .or_else(|| threat_code(&cameo.code, conditional));
+            if let Some(code) = converted.and_then(|c| self.dict.cameo(c)) {
+                cameo = code;
             }
         }
         let mut made = false;
@@ -772,6 +792,19 @@ fn intent_code(code: &str) -> Option<&'static str> {
         "06" => "031",
         "07" => "033",
         "08" => "035",
+        _ => return None,
+    })
+}
+
+/// The CAMEO threat matching a conflictual act (14, 16-20) announced for the future, or any
+/// act but cooperation made conditional ("will withdraw its troops unless ...").
+fn threat_code(code: &str, conditional: bool) -> Option<&'static str> {
+    Some(match code.get(..2)? {
+        "14" => "133",
+        "16" => "131",
+        "17" => "137",
+        "18" | "19" | "20" => "138",
+        "08" | "12" if conditional => "130",
         _ => return None,
     })
 }

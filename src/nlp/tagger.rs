@@ -277,6 +277,10 @@ impl Context<'_> {
         if token.all_caps && norm.len() >= 2 && classes & (class::AUX | class::MODAL) == 0 {
             return Pos::Proper;
         }
+        // "once again", "once more" are adverbs, not the conjunction.
+        if norm == "once" && matches!(self.tokens.tokens.get(self.i + 1).map(|_| self.norm(self.i + 1)), Some("again" | "more")) {
+            return Pos::Adv;
+        }
         // Multi-word prepositions: "according to", "ahead of", "instead of".
         let next_norm = self.tokens.tokens.get(self.i + 1).map(|_| self.norm(self.i + 1));
         if self.lexicon.multiword_preps(norm).iter().any(|p| p.len() == 2 && Some(p[1]) == next_norm) {
