@@ -171,16 +171,27 @@ impl<'a> Analysis<'a> {
                 be_aux && head != start && self.pos(head) == Pos::Verb && form == VForm::Past;
             let infinitive = start > 0 && self.pos(start - 1) == Pos::To
                 || start > 1 && self.pos(start - 1) == Pos::Adv && self.pos(start - 2) == Pos::To;
+            // "-ing" forms without auxiliary open participle clauses (", saying ..."); a bare
+            // past form does so only at the very start ("Angered by ..., X said").
             let participle = head == start
-                && matches!(form, VForm::Ger | VForm::Past)
                 && !infinitive
-                && (start == 0
-                    || matches!(
-                        self.pos(start - 1),
-                        Pos::Punct | Pos::Conj | Pos::Sub | Pos::Prep
-                    )
-                    || matches!(form, VForm::Ger));
-            let participle = participle && !(form == VForm::Past && self.finite_past(start));
+                && (form == VForm::Ger || (form == VForm::Past && start == 0));
+            // A bare past form after a noun is finite ("The army attacked") unless the clause
+            // already has its verb ("demanded ... at talks aimed at ending").
+            let reduced_relative = form == VForm::Past
+                && head == start
+                && !infinitive
+                && start > 0
+                && matches!(self.pos(start - 1), Pos::Noun | Pos::Proper)
+                && self.groups.last().is_some_and(|prev| {
+                    !prev.infinitive
+                        && (prev.end..start).all(|i| {
+                            !matches!(self.pos(i), Pos::Sub | Pos::Rel | Pos::Conj)
+                                && !matches!(self.norm(i), "," | ";" | ":" | "\"")
+                        })
+                });
+            let participle = reduced_relative
+                || (participle && !(form == VForm::Past && self.finite_past(start)));
             let index = self.groups.len();
             for slot in &mut self.group_at[start..end] {
                 *slot = Some(index);

@@ -349,6 +349,26 @@ impl Extractor {
             );
             coded_groups[g] = made;
         }
+        // A participle clause adds detail to the main clause's act ("attacked the town, killing
+        // five"): when the main clause coded an event, an untargeted participle event is not
+        // another one.
+        let main_coded = analysis
+            .groups
+            .iter()
+            .zip(&coded_groups)
+            .any(|(group, coded)| *coded && !group.participle && !group.infinitive);
+        if main_coded {
+            let participle_spans: Vec<(usize, usize)> = analysis
+                .groups
+                .iter()
+                .zip(&coded_groups)
+                .filter(|(group, coded)| **coded && group.participle)
+                .map(|(group, _)| (tokens.tokens[group.start].start, tokens.tokens[group.end - 1].end))
+                .collect();
+            events.retain(|e| {
+                e.target.is_some() || !participle_spans.iter().any(|(s, _)| *s == e.relation.start)
+            });
+        }
         // The same act said twice ("attacked Kyiv, killing five"): keep the one with a target.
         let with_target: Vec<(String, Plover)> = events
             .iter()
