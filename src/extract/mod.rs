@@ -432,15 +432,23 @@ impl Extractor {
         {
             return Some(*k);
         }
+        // Through a complement only the parties of the act count ("agreed to talk with X"),
+        // not what it is about ("agreed to share information on missing people").
+        const PARTY_PREPS: &[&str] = &["with", "to", "against", "toward", "towards", "into", "at", "on"];
         for inner in [objects.infinitive, objects.gerund].into_iter().flatten() {
             let inner_objects = analysis.objects(inner);
-            if let Some(k) = inner_objects.direct.or(inner_objects.owner).or_else(|| {
+            let party_prep = || {
                 inner_objects
                     .preps
                     .iter()
-                    .find(|(p, _)| TARGET_PREPS.contains(&analysis.tokens.norm(*p)))
+                    .find(|(p, _)| PARTY_PREPS.contains(&analysis.tokens.norm(*p)))
+                    .filter(|(p, k)| {
+                        analysis.tokens.norm(*p) != "on" || analysis.mentions[*k].actor.kind != crate::model::ActorKind::Country
+                            || analysis.mentions[*k].actor.sector.is_none()
+                    })
                     .map(|(_, k)| *k)
-            }) {
+            };
+            if let Some(k) = inner_objects.direct.or(inner_objects.owner).or_else(party_prep) {
                 return Some(k);
             }
         }
@@ -592,9 +600,11 @@ impl Extractor {
         // sanction, coercion or attack announced, or made conditional, is a threat.
         if matches!(modality, Modality::Future | Modality::Threatened) {
             let conditional = modality == Modality::Threatened;
-            let converted = intent_code(&cameo.code)
-                .filter(|_| !conditional || cameo.plover == Plover::Agree)
-                .or_else(|| threat_code(&cameo.code, conditional));
+            let converted = if conditional {
+                threat_code(&cameo.code, true).or_else(|| intent_code(&cameo.code))
+            } else {
+                intent_code(&cameo.code).or_else(|| threat_code(&cameo.code, false))
+            };
             if let Some(code) = converted.and_then(|c| self.dict.cameo(c)) {
                 cameo = code;
             }

@@ -295,7 +295,8 @@ impl Context<'_> {
             let verb_only = entry.is_some_and(|e| e.tags == tag::VERB);
             // Capitalised adjectives of nationality before a noun: "Israeli changes".
             let adjective = entry.is_some_and(|e| e.has(tag::ADJ))
-                && matches!(self.next_guess(), Some(Pos::Noun | Pos::Adj | Pos::Other));
+                && matches!(self.next_guess(), Some(Pos::Noun | Pos::Adj | Pos::Other))
+                && !self.next_is_finite_verb_form();
             if adjective {
                 return Pos::Adj;
             }
@@ -483,7 +484,6 @@ impl Context<'_> {
             if form == VForm::Past
                 && modifier_slot
                 && matches!(next, Some(Pos::Noun | Pos::Adj | Pos::Other | Pos::Proper))
-                && !matches!(next, Some(Pos::Proper) if prev == Pos::Verb)
             {
                 return Pos::Adj;
             }
@@ -517,6 +517,20 @@ impl Context<'_> {
         }
         let _ = prev;
         Pos::Noun
+    }
+
+    /// The next word can be a verb in the past or third person ("International accused").
+    fn next_is_finite_verb_form(&self) -> bool {
+        let Some(t) = self.tokens.tokens.get(self.i + 1) else {
+            return false;
+        };
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        let norm = self.norm(self.i + 1);
+        self.lexicon.word(norm).is_some_and(|e| {
+            e.has(tag::VERB) && matches!(verb_form(norm, e.verb_lemma), VForm::Past | VForm::ThirdSg)
+        })
     }
 
     /// Inside a noun phrase opened by an article or possessive that cannot end yet: "a US
@@ -620,7 +634,19 @@ impl Context<'_> {
                 VForm::Ger => Pos::Verb,
                 // A base form after a plural or coordinated subject agrees with it: "the
                 // Palestinians reject", "Iran and Iraq sign".
-                VForm::Base if self.plural_before() || self.coordinated_before() => Pos::Verb,
+                VForm::Base
+                    if (self.plural_before() || self.coordinated_before())
+                        && (matches!(
+                            next,
+                            Some(Pos::Det | Pos::Proper | Pos::PossPron | Pos::Pron | Pos::Num | Pos::Adj | Pos::Adv | Pos::To)
+                        ) || self.next_is_finite_verb_form()) =>
+                {
+                    Pos::Verb
+                }
+                // "opposition groups in Zimbabwe", "peace talks in Doha": after a common noun an
+                // -s form before a preposition is a plural noun; after a name it is a verb
+                // ("Iran calls for").
+                VForm::ThirdSg if prev == Pos::Noun && matches!(next, Some(Pos::Prep)) => as_noun,
                 // After a singular noun a base form continues a compound: "food aid to".
                 VForm::Base if noun && !verb_follows_np(next) => Pos::Noun,
                 VForm::ThirdSg | VForm::Base => {
