@@ -514,7 +514,13 @@ impl<'d> ActorRecognizer<'d> {
             let r = role?;
             let role_code = self.dict.roles[r as usize].clone();
             let head_norm = tokens.norm(end - 1);
-            let definite = start > 0 && tokens.norm(start - 1) == "the" && chain.len() == 1;
+            // "the president" refers back; "the president of Armenia" does not.
+            let qualified = matches!(
+                tokens.tokens.get(end).map(|_| tokens.norm(end)),
+                Some("of" | "in" | "from" | "for")
+            );
+            let definite =
+                start > 0 && tokens.norm(start - 1) == "the" && chain.len() == 1 && !qualified;
             if definite {
                 if let Some(anaphor) = ANAPHORIC_NOUNS
                     .iter()

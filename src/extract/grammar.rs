@@ -588,10 +588,24 @@ impl<'a> Analysis<'a> {
                 j += 1;
                 continue;
             }
+            // A prepositional phrase: its noun phrase's actor is a prepositional object.
+            if matches!(pos, Pos::Prep) && j + 1 < n && self.mention_at[j].is_none() {
+                let (np_end, head, owner) = self.np_span(j + 1);
+                if let Some(k) = head.or(owner) {
+                    if !self.mentions[k].locative {
+                        out.preps.push((j, k));
+                    }
+                }
+                // Quantities are not phrases of their own: "more than 1,000 refugees".
+                if norm != "than" {
+                    j = np_end.max(j + 1);
+                    continue;
+                }
+            }
             if let Some(k) = self.mention_at[j] {
                 let m = &self.mentions[k];
                 if let Some(prep) = self.governing_prep(m.start, group.end) {
-                    if !m.locative {
+                    if !m.locative && !out.preps.iter().any(|(_, x)| *x == k) {
                         out.preps.push((prep, k));
                     }
                     j = m.end;

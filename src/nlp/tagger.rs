@@ -400,6 +400,21 @@ impl Context<'_> {
         if classes & class::DET != 0 {
             return Some(Pos::Det);
         }
+        // "speeded up the withdrawal", "called off the strike": an adverbial particle right
+        // after its verb, whatever follows ("out of", "up to" stay prepositions).
+        let adverbial_particle = matches!(
+            norm,
+            "up" | "out" | "off" | "down" | "back" | "away" | "aside" | "apart" | "together" | "forward" | "ahead"
+        );
+        let right_after_verb = self.i > 0 && self.tokens.tokens[self.i - 1].pos == Pos::Verb;
+        let next_norm = self.tokens.tokens.get(self.i + 1).map(|_| self.norm(self.i + 1));
+        if classes & class::PART != 0
+            && adverbial_particle
+            && right_after_verb
+            && !matches!(next_norm, Some("of" | "to"))
+        {
+            return Some(Pos::Part);
+        }
         if classes & class::PART != 0
             && matches!(self.prev, Pos::Verb)
             && !matches!(
