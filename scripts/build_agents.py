@@ -128,6 +128,9 @@ senator LEG | congressman LEG | congresswoman LEG | mp LEG | mps LEG | deputy LE
 member of parliament LEG | members of parliament LEG | senate LEG | congress LEG
 lower house LEG | upper house LEG | speaker of parliament LEG | parliament speaker LEG
 legislature LEG | national assembly LEG
+service member MIL | service members MIL | servicemember MIL | servicemembers MIL
+opposition group OPP | opposition groups OPP | rebel group REB | rebel groups REB
+armed group REB | armed groups REB | militant group REB | militant groups REB
 
 # armed forces
 troops MIL | troop MIL | soldier MIL | forces MIL | army MIL | military MIL | navy MIL

@@ -165,9 +165,9 @@ pub fn parse_synsets(content: &str, file: &str) -> Result<Vec<Synset>, DictError
         let Some(rest) = line.strip_prefix("synset ") else {
             continue;
         };
-        let (name, words) = rest.split_once('=').ok_or_else(|| {
-            DictError::line(file, n + 1, "expected `synset &NAME = word | word`")
-        })?;
+        let (name, words) = rest
+            .split_once('=')
+            .ok_or_else(|| DictError::line(file, n + 1, "expected `synset &NAME = word | word`"))?;
         let name = name.trim().trim_start_matches('&').to_string();
         let words = words
             .split('|')
@@ -237,8 +237,8 @@ pub fn parse_verbs(content: &str, file: &str, synsets: &[Synset]) -> Result<Verb
         }
     }
     for (group, rest, line_no) in pending {
-        let pattern = parse_pattern(&rest, group, synsets)
-            .map_err(|m| DictError::line(file, line_no, m))?;
+        let pattern =
+            parse_pattern(&rest, group, synsets).map_err(|m| DictError::line(file, line_no, m))?;
         out.patterns.push(pattern);
     }
     Ok(out)
@@ -266,11 +266,7 @@ fn split_code(text: &str) -> Result<(&str, CodeSpec), String> {
     }
 }
 
-fn parse_pattern(
-    text: &str,
-    group: usize,
-    synsets: &[Synset],
-) -> Result<VerbPattern, String> {
+fn parse_pattern(text: &str, group: usize, synsets: &[Synset]) -> Result<VerbPattern, String> {
     let (spec, code) = split_code(text)?;
     let items = parse_items(spec, synsets)?;
     let star = items

@@ -30,6 +30,8 @@ pub struct MentionSpan {
     pub plural: bool,
     /// A pronoun or "the group"-style reference resolved from earlier text.
     pub anaphoric: bool,
+    /// The object of a preposition ("under the Doha Agreement", "with Iran").
+    pub prep_object: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -106,6 +108,7 @@ impl<'d> ActorRecognizer<'d> {
         tokens: &Tokens,
         memory: &mut DocMemory,
     ) -> Vec<MentionSpan> {
+        memory.next_sentence();
         let atoms = self.atoms(tokens);
         let mut mentions = self.compose(text, tokens, &atoms, memory);
         let before: Vec<bool> = mentions.iter().map(|m| m.agent_only).collect();
@@ -159,9 +162,9 @@ impl<'d> ActorRecognizer<'d> {
                 });
             // Right after a country or organisation name a role noun is a noun, whatever the
             // tagger guessed ("Ivory Coast rebels", "US forces").
-            let after_name = atoms.last().is_some_and(|a: &Atom| {
-                a.end == i && matches!(a.kind, AtomKind::Name(_))
-            });
+            let after_name = atoms
+                .last()
+                .is_some_and(|a: &Atom| a.end == i && matches!(a.kind, AtomKind::Name(_)));
             let agent = self
                 .dict
                 .agents
@@ -182,15 +185,26 @@ impl<'d> ActorRecognizer<'d> {
                 (None, None) => None,
             };
             if let Some((len, kind)) = chosen {
-                atoms.push(Atom {
-                    start: i,
-                    end: seq[p + len - 1] + 1,
-                    kind,
-                });
+                let end = seq[p + len - 1] + 1;
+                // "the Doha Agreement", "the Geneva Conventions": a place naming a thing.
+                let names_a_thing = matches!(kind, AtomKind::Name(_))
+                    && tokens.tokens.get(end).is_some_and(|t| {
+                        t.cap && NON_ACTOR_HEADS.contains(&tokens.norm(end).trim_end_matches('s'))
+                    });
+                if !names_a_thing {
+                    atoms.push(Atom {
+                        start: i,
+                        end,
+                        kind,
+                    });
+                }
                 p += len;
                 continue;
             }
-            if token.pos == Pos::Pron && pronoun_anaphor(tokens.norm(i)).is_some() {
+            if token.pos == Pos::Pron
+                && pronoun_anaphor(tokens.norm(i)).is_some()
+                && !expletive_it(tokens, i)
+            {
                 atoms.push(Atom {
                     start: i,
                     end: i + 1,
@@ -315,7 +329,7 @@ impl<'d> ActorRecognizer<'d> {
                 // aid", "a naval blockade", "police station".
                 let modifier = m.agent_only
                     && tokens.tokens.get(m.end).is_some_and(|t| t.pos == Pos::Noun)
-                    && !atoms.get(end).is_some_and(|next| next.start == m.end);
+                    && atoms.get(end).is_none_or(|next| next.start != m.end);
                 if !modifier {
                     memory.remember(&m);
                     mentions.push(m);
@@ -408,6 +422,7 @@ impl<'d> ActorRecognizer<'d> {
             person: false,
             plural,
             anaphoric: false,
+            prep_object: preceded_by_preposition(tokens, start),
         };
         if let AtomKind::Pronoun = last.kind {
             let anaphor = pronoun_anaphor(tokens.norm(start))?;
@@ -519,8 +534,7 @@ impl<'d> ActorRecognizer<'d> {
                 tokens.tokens.get(end).map(|_| tokens.norm(end)),
                 Some("of" | "in" | "from" | "for")
             );
-            let definite =
-                start > 0 && tokens.norm(start - 1) == "the" && chain.len() == 1 && !qualified;
+            let definite = chain.len() == 1 && !qualified && definite_before(tokens, start);
             if definite {
                 if let Some(anaphor) = ANAPHORIC_NOUNS
                     .iter()
@@ -768,7 +782,9 @@ fn proper_run(tokens: &Tokens, i: usize) -> Option<usize> {
             && end + 1 < n
             && is_proper(end + 1)
             && end - i >= 2
-            && (end + 2 >= n || is_proper(end + 2) || ORGANISATION_WORDS.contains(&tokens.norm(i + 1)))
+            && (end + 2 >= n
+                || is_proper(end + 2)
+                || ORGANISATION_WORDS.contains(&tokens.norm(i + 1)))
         {
             end += 2;
         } else {
@@ -776,6 +792,69 @@ fn proper_run(tokens: &Tokens, i: usize) -> Option<usize> {
         }
     }
     Some(end)
+}
+
+/// "It should be recalled that", "it is clear whether", "it's murky whether": an "it" that
+/// stands for the clause after it, not for an actor.
+fn expletive_it(tokens: &Tokens, i: usize) -> bool {
+    if tokens.norm(i) != "it" {
+        return false;
+    }
+    let n = tokens.len();
+    let mut j = i + 1;
+    let mut saw_be = false;
+    while j < n && j <= i + 6 {
+        let norm = tokens.norm(j);
+        match norm {
+            "is" | "was" | "be" | "been" | "'s" | "seems" | "seemed" | "appears" | "remains" => {
+                saw_be = true
+            }
+            "that" | "whether" | "if" | "to" | "how" | "why" | "what" | "who" | "when" => {
+                return saw_be
+            }
+            _ if matches!(
+                tokens.tokens[j].pos,
+                Pos::Adj | Pos::Adv | Pos::Modal | Pos::Verb | Pos::Neg
+            ) => {}
+            _ if tokens.tokens[j].kind == TokenKind::Possessive => saw_be = true,
+            _ => return false,
+        }
+        j += 1;
+    }
+    false
+}
+
+/// "the president", "the former—and now current—president": a definite article opens the
+/// phrase before a role noun.
+fn definite_before(tokens: &Tokens, start: usize) -> bool {
+    let mut j = start;
+    let mut steps = 0;
+    while j > 0 && steps < 8 {
+        j -= 1;
+        steps += 1;
+        let t = &tokens.tokens[j];
+        match tokens.norm(j) {
+            "the" | "this" | "that" => return true,
+            "a" | "an" => return false,
+            "and" | "now" | "then" | "—" | "–" | "-" => continue,
+            _ if matches!(t.pos, Pos::Adj | Pos::Noun | Pos::Adv) && !t.cap => continue,
+            _ => return false,
+        }
+    }
+    false
+}
+
+fn preceded_by_preposition(tokens: &Tokens, start: usize) -> bool {
+    let mut j = start;
+    while j > 0 {
+        j -= 1;
+        match tokens.tokens[j].pos {
+            Pos::Det | Pos::Adj | Pos::Num | Pos::PossPron => continue,
+            Pos::Prep => return true,
+            _ => return false,
+        }
+    }
+    false
 }
 
 fn preceded_by_locative(tokens: &Tokens, start: usize) -> bool {
@@ -805,14 +884,73 @@ fn pronoun_anaphor(norm: &str) -> Option<Anaphor> {
 
 /// Last words of capitalised names that name documents, events or places, not actors.
 const NON_ACTOR_HEADS: &[&str] = &[
-    "agreement", "treaty", "accord", "accords", "pact", "convention", "act", "law", "plan",
-    "initiative", "resolution", "protocol", "declaration", "charter", "memorandum", "process",
-    "summit", "conference", "games", "cup", "day", "war", "crisis", "operation", "doctrine",
-    "framework", "roadmap", "deal", "talks", "forum", "street", "square", "airport", "base",
-    "bridge", "river", "sea", "ocean", "mountains", "valley", "region", "province", "district",
-    "peninsula", "island", "islands", "strait", "gulf", "bay", "desert", "corridor", "crossing",
-    "hospital", "prison", "camp", "stadium", "palace", "hotel", "museum", "mosque", "church",
-    "cathedral", "temple", "school", "highway", "road", "zone",
+    "agreement",
+    "treaty",
+    "accord",
+    "accords",
+    "pact",
+    "convention",
+    "act",
+    "law",
+    "plan",
+    "initiative",
+    "resolution",
+    "protocol",
+    "declaration",
+    "charter",
+    "memorandum",
+    "process",
+    "summit",
+    "conference",
+    "games",
+    "cup",
+    "day",
+    "war",
+    "crisis",
+    "operation",
+    "doctrine",
+    "framework",
+    "roadmap",
+    "deal",
+    "talks",
+    "forum",
+    "street",
+    "square",
+    "airport",
+    "base",
+    "bridge",
+    "river",
+    "sea",
+    "ocean",
+    "mountains",
+    "valley",
+    "region",
+    "province",
+    "district",
+    "peninsula",
+    "island",
+    "islands",
+    "strait",
+    "gulf",
+    "bay",
+    "desert",
+    "corridor",
+    "crossing",
+    "hospital",
+    "prison",
+    "camp",
+    "stadium",
+    "palace",
+    "hotel",
+    "museum",
+    "mosque",
+    "church",
+    "cathedral",
+    "temple",
+    "school",
+    "highway",
+    "road",
+    "zone",
 ];
 
 const ORGANISATION_WORDS: &[&str] = &[

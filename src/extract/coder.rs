@@ -205,7 +205,7 @@ fn match_forward(
     let mut pos = from;
     for (n, item) in items.iter().enumerate() {
         let gap = if n == 0 && !first_may_gap { 1 } else { MAX_GAP };
-        let limit = end.min(pos + gap);
+        let limit = end.min(gap_limit(analysis, pos, gap));
         pos = match item {
             PatternItem::Word(_) | PatternItem::Synset(_) => {
                 (pos..limit).find(|&j| item_matches(dict, analysis, item, j))? + 1
@@ -249,6 +249,22 @@ fn match_forward(
         };
     }
     Some(pos)
+}
+
+/// The index `steps` words after `from`, an actor's name counting as one word ("rejected US
+/// President Donald Trump's proposal" puts "proposal" three steps after the verb).
+fn gap_limit(analysis: &Analysis, from: usize, steps: usize) -> usize {
+    let n = analysis.tokens.len();
+    let mut j = from;
+    let mut taken = 0;
+    while j < n && taken < steps {
+        j = match analysis.mention_at[j] {
+            Some(k) => analysis.mentions[k].end.max(j + 1),
+            None => j + 1,
+        };
+        taken += 1;
+    }
+    j
 }
 
 /// Matches the items before the verb, nearest first, within the clause.

@@ -258,8 +258,20 @@ pub fn event_date(
     head: usize,
     doc_date: Option<NaiveDate>,
 ) -> Option<NaiveDate> {
+    event_date_within(exprs, head, 0..usize::MAX, doc_date)
+}
+
+/// Like [`event_date`], considering only expressions that start inside `clause` (a token
+/// range), so that "four years ago" in a later clause does not date the main verb.
+pub fn event_date_within(
+    exprs: &[TimeExpr],
+    head: usize,
+    clause: std::ops::Range<usize>,
+    doc_date: Option<NaiveDate>,
+) -> Option<NaiveDate> {
     exprs
         .iter()
+        .filter(|e| clause.contains(&e.start))
         .min_by_key(|e| {
             if e.start > head {
                 e.start - head

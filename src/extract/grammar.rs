@@ -192,6 +192,20 @@ impl<'a> Analysis<'a> {
                 });
             let participle = reduced_relative
                 || (participle && !(form == VForm::Past && self.finite_past(start)));
+            // "will not use or threaten force": a verb coordinated right after another shares
+            // its negation and modal.
+            let (negated, modal) = match self.groups.last() {
+                Some(prev)
+                    if start >= 2
+                        && prev.end + 1 == start
+                        && matches!(self.norm(start - 1), "or" | "and" | "nor")
+                        && modal.is_none()
+                        && !negated =>
+                {
+                    (prev.negated, prev.modal)
+                }
+                _ => (negated, modal),
+            };
             let index = self.groups.len();
             for slot in &mut self.group_at[start..end] {
                 *slot = Some(index);
@@ -335,7 +349,10 @@ impl<'a> Analysis<'a> {
                     // A prepositional phrase without actors ("of the divided island"): step
                     // over it to the noun it modifies.
                     let np_start = self.np_start(j);
-                    if np_start > 0 && matches!(self.pos(np_start - 1), Pos::Prep) && self.norm(np_start - 1) != "like" {
+                    if np_start > 0
+                        && matches!(self.pos(np_start - 1), Pos::Prep)
+                        && self.norm(np_start - 1) != "like"
+                    {
                         j = np_start - 1;
                         continue;
                     }
@@ -521,8 +538,10 @@ impl<'a> Analysis<'a> {
                 break;
             }
             let t = &self.tokens.tokens[prev];
-            let inside = matches!(t.pos, Pos::Noun | Pos::Adj | Pos::Num | Pos::Proper | Pos::Det | Pos::PossPron)
-                || t.kind == TokenKind::Hyphen;
+            let inside = matches!(
+                t.pos,
+                Pos::Noun | Pos::Adj | Pos::Num | Pos::Proper | Pos::Det | Pos::PossPron
+            ) || t.kind == TokenKind::Hyphen;
             if !inside {
                 break;
             }
@@ -612,7 +631,9 @@ impl<'a> Analysis<'a> {
                     continue;
                 }
             }
-            if !first_np_done && (self.mention_at[j].is_some() || (pos.starts_np() && pos != Pos::Pron)) {
+            if !first_np_done
+                && (self.mention_at[j].is_some() || (pos.starts_np() && pos != Pos::Pron))
+            {
                 first_np_done = true;
                 let (np_end, head_mention, owner) = self.np_span(j);
                 out.direct_np = Some((j, np_end));
@@ -647,8 +668,12 @@ impl<'a> Analysis<'a> {
                 return None;
             }
             match self.pos(j) {
-                Pos::Det | Pos::Adj | Pos::Num | Pos::PossPron | Pos::Noun if self.mention_at[j].is_none() => continue,
-                Pos::Prep | Pos::Part if self.norm(j) != "of" || j > floor => return Some(j),
+                Pos::Det | Pos::Adj | Pos::Num | Pos::PossPron | Pos::Noun
+                    if self.mention_at[j].is_none() =>
+                {
+                    continue
+                }
+                Pos::Prep if self.norm(j) != "of" || j > floor => return Some(j),
                 Pos::To => return Some(j),
                 _ => return None,
             }
@@ -714,7 +739,9 @@ impl<'a> Analysis<'a> {
             let continues = quantity
                 || match t.pos {
                     Pos::Noun | Pos::Adj | Pos::Num | Pos::Proper | Pos::Poss => true,
-                    Pos::Det | Pos::PossPron => j == from || matches!(self.norm(j - 1), "than" | "all" | "of"),
+                    Pos::Det | Pos::PossPron => {
+                        j == from || matches!(self.norm(j - 1), "than" | "all" | "of")
+                    }
                     _ => t.kind == TokenKind::Hyphen,
                 };
             if !continues {

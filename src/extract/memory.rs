@@ -9,6 +9,10 @@ pub struct Remembered {
     pub actor: ActorRef,
     pub person: bool,
     pub plural: bool,
+    /// Sentence the mention was in.
+    pub sentence: usize,
+    /// It was the object of a preposition (a poorer antecedent than a subject or object).
+    pub prep_object: bool,
 }
 
 #[derive(Debug, Default)]
@@ -16,9 +20,15 @@ pub struct DocMemory {
     recent: Vec<Remembered>,
     surnames: Vec<(String, Remembered)>,
     groups: u32,
+    sentence: usize,
 }
 
 impl DocMemory {
+    /// Marks the start of the next sentence.
+    pub fn next_sentence(&mut self) {
+        self.sentence += 1;
+    }
+
     pub fn next_group_id(&mut self) -> u32 {
         self.groups += 1;
         self.groups * 1000
@@ -38,6 +48,8 @@ impl DocMemory {
             actor: mention.actor.clone(),
             person: mention.person,
             plural: mention.plural,
+            sentence: self.sentence,
+            prep_object: mention.prep_object,
         };
         if mention.person && !mention.anaphoric {
             // The surname of a full name ("Zabihullah Mujahid" → "Mujahid").
@@ -55,12 +67,19 @@ impl DocMemory {
         }
     }
 
-    /// The most recent actor compatible with a pronoun or definite description.
+    /// The actor a pronoun or definite description refers to: the nearest sentence with a
+    /// compatible actor, and in it the first one (subjects come first in English), so that
+    /// "Trump hammered Biden for what he calls ..." reads "he" as Trump.
     pub fn resolve(&self, anaphor: Anaphor) -> Option<Remembered> {
-        self.recent
-            .iter()
-            .rev()
-            .find(|r| compatible(r, anaphor))
+        let latest = self.recent.iter().rev().find(|r| compatible(r, anaphor))?;
+        let in_sentence = || {
+            self.recent
+                .iter()
+                .filter(|r| r.sentence == latest.sentence && compatible(r, anaphor))
+        };
+        in_sentence()
+            .find(|r| !r.prep_object)
+            .or_else(|| in_sentence().next())
             .cloned()
     }
 

@@ -80,9 +80,25 @@ const SPEECH_VERBS: &[&str] = &[
 /// Nouns whose participle carries their author's act: "a statement condemning", "a
 /// resolution demanding".
 const COMMUNICATION_NOUNS: &[&str] = &[
-    "statement", "declaration", "resolution", "letter", "communique", "communiqué", "report",
-    "message", "note", "speech", "appeal", "petition", "decree", "motion", "post", "video",
-    "broadcast", "editorial", "press",
+    "statement",
+    "declaration",
+    "resolution",
+    "letter",
+    "communique",
+    "communiqué",
+    "report",
+    "message",
+    "note",
+    "speech",
+    "appeal",
+    "petition",
+    "decree",
+    "motion",
+    "post",
+    "video",
+    "broadcast",
+    "editorial",
+    "press",
 ];
 
 /// Verbs whose infinitive complement is an intended (future) act.
@@ -189,32 +205,21 @@ impl Extractor {
             let window_end = analysis.objects(g).window_end;
             codings.push(code_verb(&self.dict, analysis, g, window_end));
         }
-        // "X demanded that Y withdraw": Y's withdrawal is what X demands, not an event; Y is
-        // the target of the demand.
-        let mut demanded_from: Vec<Option<usize>> = vec![None; analysis.groups.len()];
-        let mut is_demanded = vec![false; analysis.groups.len()];
-        for g in 1..analysis.groups.len() {
-            let p = g - 1;
-            let requesting = codings[p]
-                .as_ref()
-                .is_ok_and(|c| self.dict.plover_of(&c.code) == Plover::Request);
-            let linked = (analysis.groups[p].end..analysis.groups[g].start)
-                .any(|i| tokens.norm(i) == "that" && tokens.tokens[i].pos == Pos::Sub);
-            if requesting && linked && !analysis.groups[g].infinitive {
-                is_demanded[g] = true;
-                demanded_from[p] = analysis.subject(g).first().copied();
-            }
-        }
+        let (is_demanded, demanded_from) = self.complements(analysis, &codings);
         for g in 0..analysis.groups.len() {
             let group = &analysis.groups[g];
             if is_demanded[g] {
                 continue;
             }
             // "X must withdraw", in someone's statement: the speaker demands it of X.
-            if matches!(group.modal, Some("must") | Some("shall")) && tokens.norm(group.start) != "shall" {
+            if matches!(group.modal, Some("must") | Some("shall"))
+                && tokens.norm(group.start) != "shall"
+            {
                 if let (Some(speaker), Some(&subject)) = (speech, analysis.subject(g).first()) {
                     let relation = Relation {
-                        text: ctx.text[tokens.tokens[group.start].start..tokens.tokens[group.head].end].to_string(),
+                        text: ctx.text
+                            [tokens.tokens[group.start].start..tokens.tokens[group.head].end]
+                            .to_string(),
                         lemma: format!("must {}", tokens.lemma(group.head)),
                         start: tokens.tokens[group.start].start,
                         end: tokens.tokens[group.head].end,
@@ -294,15 +299,19 @@ impl Extractor {
             // A threat is aimed at whoever must meet its condition: "... if the United States
             // goes ahead".
             if target.is_none() && self.dict.plover_of(&coding.code) == Plover::Threaten {
-                target = self.condition_subject(analysis, g).filter(|t| !sources.contains(t));
+                target = self
+                    .condition_subject(analysis, g)
+                    .filter(|t| !sources.contains(t));
             }
             // Force used on a place: "fired shells at targets in Jericho".
-            let forceful = self.dict.cameo(&coding.code).is_some_and(|c| c.quad_class == 4 || c.plover == Plover::Threaten);
+            let forceful = self
+                .dict
+                .cameo(&coding.code)
+                .is_some_and(|c| c.quad_class == 4 || c.plover == Plover::Threaten);
             if target.is_none() && forceful {
-                target = analysis
-                    .mentions
-                    .iter()
-                    .position(|m| m.locative && m.start > group.head && m.start < objects.window_end);
+                target = analysis.mentions.iter().position(|m| {
+                    m.locative && m.start > group.head && m.start < objects.window_end
+                });
             }
             let mut negated = group.negated;
             let mut modality = self.modality(analysis, g, governor, speech.is_some(), conditional);
@@ -343,7 +352,12 @@ impl Extractor {
                 negated,
                 modality,
                 speech,
-                dates::event_date(&times, group.head, ctx.doc_date),
+                dates::event_date_within(
+                    &times,
+                    group.head,
+                    analysis.clause_start(group.start)..objects.window_end,
+                    ctx.doc_date,
+                ),
                 self.location(analysis, group.head),
                 confidence,
             );
@@ -363,7 +377,12 @@ impl Extractor {
                 .iter()
                 .zip(&coded_groups)
                 .filter(|(group, coded)| **coded && group.participle)
-                .map(|(group, _)| (tokens.tokens[group.start].start, tokens.tokens[group.end - 1].end))
+                .map(|(group, _)| {
+                    (
+                        tokens.tokens[group.start].start,
+                        tokens.tokens[group.end - 1].end,
+                    )
+                })
                 .collect();
             events.retain(|e| {
                 e.target.is_some() || !participle_spans.iter().any(|(s, _)| *s == e.relation.start)
@@ -386,6 +405,59 @@ impl Extractor {
             &mut events,
         );
         events
+    }
+
+    /// That-complements: "X demanded that Y withdraw" (Y's withdrawal is what X demands, not
+    /// an event, and Y is the demand's target) and "X pledged that it will not use force
+    /// against Z" (Z is the pledge's target). Returns which groups are demanded acts and the
+    /// target each group takes from its complement.
+    fn complements(
+        &self,
+        analysis: &Analysis,
+        codings: &[Result<coder::VerbCoding, coder::NoCode>],
+    ) -> (Vec<bool>, Vec<Option<usize>>) {
+        let tokens = analysis.tokens;
+        let n = analysis.groups.len();
+        let mut demanded_from: Vec<Option<usize>> = vec![None; n];
+        let mut is_demanded = vec![false; n];
+        for (g, group) in analysis.groups.iter().enumerate().skip(1) {
+            let p = g - 1;
+            let requesting = codings[p]
+                .as_ref()
+                .is_ok_and(|c| self.dict.plover_of(&c.code) == Plover::Request);
+            let linked = (analysis.groups[p].end..group.start)
+                .any(|i| tokens.norm(i) == "that" && tokens.tokens[i].pos == Pos::Sub);
+            if !linked || group.infinitive {
+                continue;
+            }
+            if requesting {
+                is_demanded[g] = true;
+                demanded_from[p] = analysis.subject(g).first().copied();
+            } else if codings[p].is_ok() {
+                let inner_subject = analysis.subject(g);
+                let mut k = g;
+                loop {
+                    let objects = analysis.objects(k);
+                    let found = self
+                        .pick_target(analysis, &objects, &inner_subject)
+                        .filter(|t| !analysis.subject(p).contains(t));
+                    if found.is_some() {
+                        demanded_from[p] = found;
+                        break;
+                    }
+                    // "will not use or threaten force against X": coordinated verbs share it.
+                    let coordinated = analysis.groups.get(k + 1).is_some_and(|next| {
+                        next.start == analysis.groups[k].end + 1
+                            && matches!(tokens.norm(analysis.groups[k].end), "or" | "and" | "nor")
+                    });
+                    if !coordinated {
+                        break;
+                    }
+                    k += 1;
+                }
+            }
+        }
+        (is_demanded, demanded_from)
     }
 
     /// The target of an active verb with no pattern slot: its direct object, the owner of its
@@ -434,7 +506,9 @@ impl Extractor {
         }
         // Through a complement only the parties of the act count ("agreed to talk with X"),
         // not what it is about ("agreed to share information on missing people").
-        const PARTY_PREPS: &[&str] = &["with", "to", "against", "toward", "towards", "into", "at", "on"];
+        const PARTY_PREPS: &[&str] = &[
+            "with", "to", "against", "toward", "towards", "into", "at", "on",
+        ];
         for inner in [objects.infinitive, objects.gerund].into_iter().flatten() {
             let inner_objects = analysis.objects(inner);
             let party_prep = || {
@@ -443,12 +517,17 @@ impl Extractor {
                     .iter()
                     .find(|(p, _)| PARTY_PREPS.contains(&analysis.tokens.norm(*p)))
                     .filter(|(p, k)| {
-                        analysis.tokens.norm(*p) != "on" || analysis.mentions[*k].actor.kind != crate::model::ActorKind::Country
+                        analysis.tokens.norm(*p) != "on"
+                            || analysis.mentions[*k].actor.kind != crate::model::ActorKind::Country
                             || analysis.mentions[*k].actor.sector.is_none()
                     })
                     .map(|(_, k)| *k)
             };
-            if let Some(k) = inner_objects.direct.or(inner_objects.owner).or_else(party_prep) {
+            if let Some(k) = inner_objects
+                .direct
+                .or(inner_objects.owner)
+                .or_else(party_prep)
+            {
                 return Some(k);
             }
         }
@@ -471,7 +550,11 @@ impl Extractor {
         if let Some(o) = governor {
             let lemma = tokens.lemma(analysis.groups[o].head);
             let before_to = group.start.checked_sub(2).map(|i| tokens.norm(i));
-            if lemma == "be" && before_to.is_some_and(|w| INTENT_ADJECTIVES.contains(&w) || w == "be" || w == "is" || w == "are") {
+            if lemma == "be"
+                && before_to.is_some_and(|w| {
+                    INTENT_ADJECTIVES.contains(&w) || w == "be" || w == "is" || w == "are"
+                })
+            {
                 return Modality::Future;
             }
             if PROPOSAL_VERBS.contains(&lemma) {
@@ -841,8 +924,19 @@ fn threat_code(code: &str, conditional: bool) -> Option<&'static str> {
 
 /// Adjectives that, with "to", state an intention: "is willing to withdraw".
 const INTENT_ADJECTIVES: &[&str] = &[
-    "willing", "ready", "prepared", "determined", "eager", "keen", "set", "poised", "committed",
-    "due", "likely", "expected", "about",
+    "willing",
+    "ready",
+    "prepared",
+    "determined",
+    "eager",
+    "keen",
+    "set",
+    "poised",
+    "committed",
+    "due",
+    "likely",
+    "expected",
+    "about",
 ];
 
 /// An actor good enough to be an event's party: coded, or a named entity.
@@ -925,7 +1019,12 @@ impl Extractor {
                 let objects = analysis.objects(g);
                 let words: Vec<&str> = (group.start..group.end).map(|i| tokens.norm(i)).collect();
                 let code = match code_verb(&self.dict, &analysis, g, objects.window_end) {
-                    Ok(c) => format!("{} {} (pattern weight {})", c.code, self.dict.plover_of(&c.code), c.pattern_weight),
+                    Ok(c) => format!(
+                        "{} {} (pattern weight {})",
+                        c.code,
+                        self.dict.plover_of(&c.code),
+                        c.pattern_weight
+                    ),
                     Err(e) => format!("{e:?}"),
                 };
                 let _ = writeln!(

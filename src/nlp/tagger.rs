@@ -126,18 +126,29 @@ fn repair_verbless_segments(tokens: &mut Tokens, lexicon: &Lexicon) {
     let mut start = 0;
     while start < n {
         let mut end = start;
-        while end < n && !matches!(tokens.norm(end), "," | ";" | ":" | "(" | ")" | "—" | "\"" | "“" | "”" | ".") {
+        while end < n
+            && !matches!(
+                tokens.norm(end),
+                "," | ";" | ":" | "(" | ")" | "—" | "\"" | "“" | "”" | "."
+            )
+        {
             end += 1;
         }
-        let has_verb = (start..end).any(|i| matches!(tokens.tokens[i].pos, Pos::Verb | Pos::Aux | Pos::Modal));
+        let has_verb =
+            (start..end).any(|i| matches!(tokens.tokens[i].pos, Pos::Verb | Pos::Aux | Pos::Modal));
         if !has_verb && end - start >= 4 {
             let candidate = (start + 1..end.saturating_sub(1)).find(|&i| {
                 let t = &tokens.tokens[i];
                 t.pos == Pos::Noun
                     && !t.cap
                     && matches!(tokens.tokens[i - 1].pos, Pos::Noun | Pos::Proper)
-                    && lexicon.word(tokens.norm(i)).is_some_and(|e| e.has(tag::VERB))
-                    && matches!(tokens.tokens[i + 1].pos, Pos::Noun | Pos::Det | Pos::Proper | Pos::Adj | Pos::Num | Pos::PossPron)
+                    && lexicon
+                        .word(tokens.norm(i))
+                        .is_some_and(|e| e.has(tag::VERB))
+                    && matches!(
+                        tokens.tokens[i + 1].pos,
+                        Pos::Noun | Pos::Det | Pos::Proper | Pos::Adj | Pos::Num | Pos::PossPron
+                    )
             });
             if let Some(i) = candidate {
                 let norm = tokens.norm(i).to_string();
@@ -278,12 +289,29 @@ impl Context<'_> {
             return Pos::Proper;
         }
         // "once again", "once more" are adverbs, not the conjunction.
-        if norm == "once" && matches!(self.tokens.tokens.get(self.i + 1).map(|_| self.norm(self.i + 1)), Some("again" | "more")) {
+        if norm == "once"
+            && matches!(
+                self.tokens
+                    .tokens
+                    .get(self.i + 1)
+                    .map(|_| self.norm(self.i + 1)),
+                Some("again" | "more")
+            )
+        {
             return Pos::Adv;
         }
         // Multi-word prepositions: "according to", "ahead of", "instead of".
-        let next_norm = self.tokens.tokens.get(self.i + 1).map(|_| self.norm(self.i + 1));
-        if self.lexicon.multiword_preps(norm).iter().any(|p| p.len() == 2 && Some(p[1]) == next_norm) {
+        let next_norm = self
+            .tokens
+            .tokens
+            .get(self.i + 1)
+            .map(|_| self.norm(self.i + 1));
+        if self
+            .lexicon
+            .multiword_preps(norm)
+            .iter()
+            .any(|p| p.len() == 2 && Some(p[1]) == next_norm)
+        {
             return Pos::Prep;
         }
         if classes != 0 {
@@ -350,16 +378,32 @@ impl Context<'_> {
                         && !t.cap
                 }
             });
-            let next_in_compound = self.tokens.tokens.get(self.i + 2).is_some_and(|t| t.kind == TokenKind::Hyphen);
-            return Some(if next_is_verb && !next_in_compound { Pos::To } else { Pos::Prep });
+            let next_in_compound = self
+                .tokens
+                .tokens
+                .get(self.i + 2)
+                .is_some_and(|t| t.kind == TokenKind::Hyphen);
+            return Some(if next_is_verb && !next_in_compound {
+                Pos::To
+            } else {
+                Pos::Prep
+            });
         }
         if norm == "that" {
             // "a resolution that aims to": a verb form after "that" makes it relative.
-            let next_is_finite = self.tokens.tokens.get(self.i + 1).is_some_and(|t| t.kind == TokenKind::Word)
+            let next_is_finite = self
+                .tokens
+                .tokens
+                .get(self.i + 1)
+                .is_some_and(|t| t.kind == TokenKind::Word)
                 && {
                     let next_norm = self.norm(self.i + 1);
                     self.lexicon.word(next_norm).is_some_and(|e| {
-                        e.has(tag::VERB) && matches!(verb_form(next_norm, e.verb_lemma), VForm::ThirdSg | VForm::Past)
+                        e.has(tag::VERB)
+                            && matches!(
+                                verb_form(next_norm, e.verb_lemma),
+                                VForm::ThirdSg | VForm::Past
+                            )
                     })
                 };
             if matches!(self.prev, Pos::Noun | Pos::Proper) && next_is_finite {
@@ -404,10 +448,23 @@ impl Context<'_> {
         // after its verb, whatever follows ("out of", "up to" stay prepositions).
         let adverbial_particle = matches!(
             norm,
-            "up" | "out" | "off" | "down" | "back" | "away" | "aside" | "apart" | "together" | "forward" | "ahead"
+            "up" | "out"
+                | "off"
+                | "down"
+                | "back"
+                | "away"
+                | "aside"
+                | "apart"
+                | "together"
+                | "forward"
+                | "ahead"
         );
         let right_after_verb = self.i > 0 && self.tokens.tokens[self.i - 1].pos == Pos::Verb;
-        let next_norm = self.tokens.tokens.get(self.i + 1).map(|_| self.norm(self.i + 1));
+        let next_norm = self
+            .tokens
+            .tokens
+            .get(self.i + 1)
+            .map(|_| self.norm(self.i + 1));
         if classes & class::PART != 0
             && adverbial_particle
             && right_after_verb
@@ -450,7 +507,11 @@ impl Context<'_> {
     /// ("war-torn"): part of a compound modifier, never a verb.
     fn in_hyphen_compound(&self) -> (bool, bool) {
         let after = self.i > 0 && self.tokens.tokens[self.i - 1].kind == TokenKind::Hyphen;
-        let before = self.tokens.tokens.get(self.i + 1).is_some_and(|t| t.kind == TokenKind::Hyphen);
+        let before = self
+            .tokens
+            .tokens
+            .get(self.i + 1)
+            .is_some_and(|t| t.kind == TokenKind::Hyphen);
         (after, before)
     }
 
@@ -480,7 +541,10 @@ impl Context<'_> {
         if verb
             && adj
             && form == VForm::Ger
-            && matches!(prev, Pos::Det | Pos::PossPron | Pos::Prep | Pos::Adj | Pos::Poss)
+            && matches!(
+                prev,
+                Pos::Det | Pos::PossPron | Pos::Prep | Pos::Adj | Pos::Poss
+            )
             && matches!(next, Some(Pos::Noun | Pos::Proper | Pos::Adj | Pos::Other))
         {
             return Pos::Adj;
@@ -489,13 +553,20 @@ impl Context<'_> {
             return self.noun_or_verb(form, noun, adj, next);
         }
         // "the wounded", "the displaced": a participle standing as a noun after "the".
-        if verb && form == VForm::Past && matches!(prev, Pos::Det) && !matches!(next, Some(Pos::Noun | Pos::Proper | Pos::Adj | Pos::Other)) {
+        if verb
+            && form == VForm::Past
+            && matches!(prev, Pos::Det)
+            && !matches!(next, Some(Pos::Noun | Pos::Proper | Pos::Adj | Pos::Other))
+        {
             return Pos::Noun;
         }
         if verb {
             // A participle between a determiner (or a verb) and a noun is an adjective: "the
             // proposed changes", "rejected proposed changes", "an armed group".
-            let modifier_slot = matches!(prev, Pos::Det | Pos::PossPron | Pos::Poss | Pos::Verb | Pos::Adj);
+            let modifier_slot = matches!(
+                prev,
+                Pos::Det | Pos::PossPron | Pos::Poss | Pos::Verb | Pos::Adj
+            );
             if form == VForm::Past
                 && modifier_slot
                 && matches!(next, Some(Pos::Noun | Pos::Adj | Pos::Other | Pos::Proper))
@@ -544,7 +615,8 @@ impl Context<'_> {
         }
         let norm = self.norm(self.i + 1);
         self.lexicon.word(norm).is_some_and(|e| {
-            e.has(tag::VERB) && matches!(verb_form(norm, e.verb_lemma), VForm::Past | VForm::ThirdSg)
+            e.has(tag::VERB)
+                && matches!(verb_form(norm, e.verb_lemma), VForm::Past | VForm::ThirdSg)
         })
     }
 
@@ -562,7 +634,18 @@ impl Context<'_> {
                 Pos::PossPron | Pos::Poss => return skipped > 0,
                 Pos::Det => {
                     return skipped > 0
-                        && matches!(self.norm(j), "a" | "an" | "this" | "these" | "those" | "any" | "no" | "each" | "every" | "another");
+                        && matches!(
+                            self.norm(j),
+                            "a" | "an"
+                                | "this"
+                                | "these"
+                                | "those"
+                                | "any"
+                                | "no"
+                                | "each"
+                                | "every"
+                                | "another"
+                        );
                 }
                 _ => return false,
             }
@@ -653,7 +736,16 @@ impl Context<'_> {
                     if (self.plural_before() || self.coordinated_before())
                         && (matches!(
                             next,
-                            Some(Pos::Det | Pos::Proper | Pos::PossPron | Pos::Pron | Pos::Num | Pos::Adj | Pos::Adv | Pos::To)
+                            Some(
+                                Pos::Det
+                                    | Pos::Proper
+                                    | Pos::PossPron
+                                    | Pos::Pron
+                                    | Pos::Num
+                                    | Pos::Adj
+                                    | Pos::Adv
+                                    | Pos::To
+                            )
                         ) || self.next_is_finite_verb_form()) =>
                 {
                     Pos::Verb
