@@ -129,6 +129,9 @@ member of parliament LEG | members of parliament LEG | senate LEG | congress LEG
 lower house LEG | upper house LEG | speaker of parliament LEG | parliament speaker LEG
 legislature LEG | national assembly LEG
 service member MIL | service members MIL | servicemember MIL | servicemembers MIL
+patrol MIL | patrols MIL | warship MIL | warships MIL
+warplane MIL | warplanes MIL | fighter jet MIL | fighter jets MIL | drone MIL | drones MIL
+missile MIL | missiles MIL | navy ship MIL | navy ships MIL | coast guard COP
 opposition group OPP | opposition groups OPP | rebel group REB | rebel groups REB
 armed group REB | armed groups REB | militant group REB | militant groups REB
 

@@ -40,6 +40,8 @@ enum AtomKind {
     Agent(u16),
     Proper,
     Pronoun,
+    /// "the group", "the country": a noun that refers back to an earlier actor.
+    Definite(Anaphor),
 }
 
 #[derive(Debug, Clone)]
@@ -201,6 +203,34 @@ impl<'d> ActorRecognizer<'d> {
                 p += len;
                 continue;
             }
+            // "the group", "the country": a definite description that refers back.
+            let definite_anaphor = ANAPHORIC_NOUNS
+                .iter()
+                .find(|(w, _)| *w == tokens.norm(i))
+                .map(|(_, a)| *a)
+                .filter(|_| {
+                    i > 0
+                        && tokens.norm(i - 1) == "the"
+                        && !matches!(
+                            tokens.tokens.get(i + 1).map(|t| t.pos),
+                            Some(Pos::Noun | Pos::Proper)
+                        )
+                        && !matches!(
+                            tokens.tokens.get(i + 1).map(|_| tokens.norm(i + 1)),
+                            Some("of" | "in" | "from" | "for")
+                        )
+                });
+            if let Some(anaphor) = definite_anaphor {
+                if self.dict.agents.matches_at(&ids[p..]).is_empty() {
+                    atoms.push(Atom {
+                        start: i,
+                        end: i + 1,
+                        kind: AtomKind::Definite(anaphor),
+                    });
+                    p += 1;
+                    continue;
+                }
+            }
             if token.pos == Pos::Pron
                 && pronoun_anaphor(tokens.norm(i)).is_some()
                 && !expletive_it(tokens, i)
@@ -275,8 +305,8 @@ impl<'d> ActorRecognizer<'d> {
             // A chain: atoms separated only by glue (adjectives, determiners, 's).
             let mut b = a + 1;
             while b < atoms.len() && glued(tokens, &atoms[b - 1], &atoms[b]) {
-                if matches!(atoms[b - 1].kind, AtomKind::Pronoun)
-                    || matches!(atoms[b].kind, AtomKind::Pronoun)
+                if matches!(atoms[b - 1].kind, AtomKind::Pronoun | AtomKind::Definite(_))
+                    || matches!(atoms[b].kind, AtomKind::Pronoun | AtomKind::Definite(_))
                 {
                     break;
                 }
@@ -424,8 +454,11 @@ impl<'d> ActorRecognizer<'d> {
             anaphoric: false,
             prep_object: preceded_by_preposition(tokens, start),
         };
-        if let AtomKind::Pronoun = last.kind {
-            let anaphor = pronoun_anaphor(tokens.norm(start))?;
+        if let AtomKind::Pronoun | AtomKind::Definite(_) = last.kind {
+            let anaphor = match last.kind {
+                AtomKind::Definite(a) => a,
+                _ => pronoun_anaphor(tokens.norm(start))?,
+            };
             let found = memory.resolve(anaphor)?;
             mention.actor = ActorRef {
                 text: span_text,

@@ -164,7 +164,14 @@ impl<'a> Analysis<'a> {
                 i += 1;
                 continue;
             }
-            // "no longer"
+            // "Iran never threatened": a negation just before the verb.
+            let mut back = start;
+            while back > 0 && matches!(self.pos(back - 1), Pos::Adv | Pos::Neg) {
+                back -= 1;
+                if self.pos(back) == Pos::Neg || matches!(self.norm(back), "never" | "not") {
+                    negated = true;
+                }
+            }
             let head = head.unwrap_or(end - 1);
             let form = self.tokens.tokens[head].form;
             let passive =

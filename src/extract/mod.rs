@@ -547,6 +547,16 @@ impl Extractor {
         let modal = group
             .modal
             .or_else(|| governor.and_then(|o| analysis.groups[o].modal));
+        // "plans to host talks", coded on "plans" itself: still an intention.
+        let own = tokens.lemma(group.head);
+        if governor.is_none() && analysis.objects(g).infinitive.is_some() && modal.is_none() {
+            if FUTURE_VERBS.contains(&own) {
+                return Modality::Future;
+            }
+            if PROPOSAL_VERBS.contains(&own) {
+                return Modality::Proposed;
+            }
+        }
         if let Some(o) = governor {
             let lemma = tokens.lemma(analysis.groups[o].head);
             let before_to = group.start.checked_sub(2).map(|i| tokens.norm(i));
@@ -1047,3 +1057,6 @@ impl Extractor {
         out
     }
 }
+
+#[cfg(test)]
+mod tests;

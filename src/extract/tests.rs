@@ -1,0 +1,480 @@
+//! Behaviour of the extractor on sentences written for these tests: one construction each.
+
+use super::*;
+use crate::model::{ActorKind, Modality, Plover};
+
+fn doc_events(text: &str, date: &str) -> Vec<Event> {
+    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+    extract_text(&Extractor::builtin(), "t", text, date).events
+}
+
+fn mentions(text: &str, date: &str) -> Vec<(String, Option<String>, ActorKind)> {
+    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+    extract_text(&Extractor::builtin(), "t", text, date)
+        .mentions
+        .into_iter()
+        .map(|m| (m.actor.text, m.actor.code, m.actor.kind))
+        .collect()
+}
+
+/// (source code, type, target code) of the counted events.
+fn triples(text: &str) -> Vec<(String, Plover, String)> {
+    doc_events(text, "2025-06-10")
+        .into_iter()
+        .filter(|e| e.is_counted())
+        .map(|e| {
+            (
+                e.source.code.unwrap_or_default(),
+                e.plover,
+                e.target.and_then(|t| t.code).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn has(text: &str, source: &str, plover: Plover, target: &str) {
+    let found = triples(text);
+    assert!(
+        found
+            .iter()
+            .any(|(s, p, t)| s == source && *p == plover && t == target),
+        "expected {source} {plover} {target} in {text:?}, got {found:?}"
+    );
+}
+
+fn code_of(text: &str, mention: &str, date: &str) -> Option<String> {
+    mentions(text, date)
+        .into_iter()
+        .find(|(t, _, _)| t == mention)
+        .unwrap_or_else(|| panic!("no mention {mention:?} in {:?}", mentions(text, date)))
+        .1
+}
+
+// --- actors -----------------------------------------------------------------------------
+
+#[test]
+fn actors_longest_match_wins() {
+    assert_eq!(
+        code_of(
+            "The Afghan National Army said.",
+            "Afghan National Army",
+            "2012-01-01"
+        )
+        .as_deref(),
+        Some("AFGMIL")
+    );
+    assert_eq!(
+        code_of("South Sudan protested.", "South Sudan", "2020-01-01").as_deref(),
+        Some("SSD")
+    );
+}
+
+#[test]
+fn actors_possessive_names_its_owner() {
+    has(
+        "India rejected Pakistan's proposal for talks.",
+        "IND",
+        Plover::Reject,
+        "PAK",
+    );
+}
+
+#[test]
+fn actors_role_and_country_combine() {
+    let d = "2024-05-01";
+    assert_eq!(
+        code_of("Russia's UN ambassador spoke.", "Russia's UN ambassador", d).as_deref(),
+        Some("RUSGOV")
+    );
+    assert_eq!(
+        code_of("US forces withdrew.", "US forces", d).as_deref(),
+        Some("USAMIL")
+    );
+    assert_eq!(
+        code_of(
+            "Palestinian militants fired rockets.",
+            "Palestinian militants",
+            d
+        )
+        .as_deref(),
+        Some("PSEREB")
+    );
+    assert_eq!(
+        code_of(
+            "A senior Guyanese police officer said so.",
+            "Guyanese police officer",
+            d
+        )
+        .as_deref(),
+        Some("GUYCOP")
+    );
+}
+
+#[test]
+fn actors_titles_attach_to_names() {
+    let found = mentions(
+        "President Joe Biden met Prime Minister Narendra Modi.",
+        "2023-06-22",
+    );
+    assert_eq!(found[0].0, "President Joe Biden");
+    assert_eq!(found[0].1.as_deref(), Some("USAGOV"));
+    assert_eq!(found[1].1.as_deref(), Some("INDGOV"));
+}
+
+#[test]
+fn actors_capital_and_seat_stand_for_government() {
+    let d = "2025-09-20";
+    assert_eq!(
+        code_of("Kabul rejected the plan.", "Kabul", d).as_deref(),
+        Some("AFGGOV")
+    );
+    assert_eq!(
+        code_of("The Kremlin denied it.", "Kremlin", d).as_deref(),
+        Some("RUSGOV")
+    );
+    assert_eq!(
+        code_of("Washington refused.", "Washington", d).as_deref(),
+        Some("USAGOV")
+    );
+}
+
+#[test]
+fn actors_unknown_names_are_kept() {
+    let found = mentions(
+        "The Zorblat Liberation Front attacked a convoy.",
+        "2024-01-01",
+    );
+    let zlf = found
+        .iter()
+        .find(|(t, _, _)| t == "Zorblat Liberation Front")
+        .unwrap();
+    assert_eq!(zlf.1, None);
+    assert_eq!(zlf.2, ActorKind::Organisation);
+}
+
+#[test]
+fn actors_resolve_by_date() {
+    assert_eq!(
+        code_of("Donald Trump spoke.", "Donald Trump", "2019-05-01").as_deref(),
+        Some("USAGOV")
+    );
+    assert_eq!(
+        code_of("Donald Trump spoke.", "Donald Trump", "2022-05-01").as_deref(),
+        Some("USAELI")
+    );
+    assert_eq!(
+        code_of("The Taliban attacked.", "Taliban", "2020-01-01").as_deref(),
+        Some("AFGINS")
+    );
+    assert_eq!(
+        code_of("The Taliban attacked.", "Taliban", "2023-01-01").as_deref(),
+        Some("AFGGOV")
+    );
+}
+
+#[test]
+fn coreference_pronouns_follow_the_subject() {
+    let events = doc_events(
+        "Iranian Foreign Minister Abbas Araghchi arrived in Oman on Monday. He criticized Israel.",
+        "2025-06-10",
+    );
+    let e = events
+        .iter()
+        .find(|e| e.plover == Plover::Accuse)
+        .expect("an ACCUSE event");
+    assert_eq!(e.source.code.as_deref(), Some("IRNGOV"));
+    assert_eq!(e.source.text, "He");
+}
+
+#[test]
+fn coreference_definite_descriptions_refer_back() {
+    has(
+        "Hamas fighters crossed the border. The group attacked an Israeli army post.",
+        "PSEREB",
+        Plover::Assault,
+        "ISRMIL",
+    );
+    let events = doc_events(
+        "Zabihullah Mujahid spoke in Kabul. The spokesman condemned Pakistan.",
+        "2025-09-20",
+    );
+    assert!(events
+        .iter()
+        .any(|e| e.source.code.as_deref() == Some("AFGGOV") && e.plover == Plover::Accuse));
+}
+
+#[test]
+fn coreference_surname_alone_finds_full_name() {
+    let found = mentions(
+        "Jonas Vexler, a Ruritanian envoy, arrived. Vexler met officials.",
+        "2024-01-01",
+    );
+    let later: Vec<_> = found.iter().filter(|(t, _, _)| t == "Vexler").collect();
+    assert_eq!(later.len(), 1);
+}
+
+// --- events: grammar ----------------------------------------------------------------------
+
+#[test]
+fn grammar_subject_and_object() {
+    has(
+        "Russia attacked Ukraine on Friday.",
+        "RUS",
+        Plover::Assault,
+        "UKR",
+    );
+}
+
+#[test]
+fn grammar_passive_voice_swaps_source_and_target() {
+    has(
+        "An Israeli patrol was attacked by Hezbollah fighters.",
+        "LBNREB",
+        Plover::Assault,
+        "ISRMIL",
+    );
+}
+
+#[test]
+fn grammar_prepositional_targets() {
+    has(
+        "The European Union imposed sanctions on Iran.",
+        "IGOEUREEC",
+        Plover::Sanction,
+        "IRN",
+    );
+    has(
+        "Hamas fired rockets at Israel.",
+        "PSEREB",
+        Plover::Assault,
+        "ISR",
+    );
+    has(
+        "Pakistan accused India of violating the ceasefire.",
+        "PAK",
+        Plover::Accuse,
+        "IND",
+    );
+    has(
+        "Qatar's emir met with the Iranian president.",
+        "QATGOV",
+        Plover::Consult,
+        "IRNGOV",
+    );
+}
+
+#[test]
+fn grammar_infinitive_chains() {
+    has(
+        "Iran agreed to resume talks with France.",
+        "IRN",
+        Plover::Agree,
+        "FRA",
+    );
+    has(
+        "China refused to meet the Japanese delegation.",
+        "CHN",
+        Plover::Reject,
+        "JPNGOV",
+    );
+}
+
+#[test]
+fn grammar_reported_speech_is_attributed() {
+    let events = doc_events("Egypt said Israel had bombed Gaza on Sunday.", "2025-06-10");
+    let e = events
+        .iter()
+        .find(|e| e.plover == Plover::Assault)
+        .expect("an ASSAULT event");
+    assert_eq!(e.source.code.as_deref(), Some("ISR"));
+    assert_eq!(
+        e.attributed_to.as_ref().and_then(|a| a.code.as_deref()),
+        Some("EGY")
+    );
+    let events = doc_events(
+        "According to Ukrainian officials, Russia shelled Kharkiv.",
+        "2025-06-10",
+    );
+    let e = events
+        .iter()
+        .find(|e| e.plover == Plover::Assault)
+        .expect("an ASSAULT event");
+    assert_eq!(
+        e.attributed_to.as_ref().and_then(|a| a.country.as_deref()),
+        Some("UKR")
+    );
+}
+
+#[test]
+fn grammar_statement_verbs_are_not_events() {
+    assert!(triples("Officials in Kenya said the weather was fine.").is_empty());
+}
+
+#[test]
+fn grammar_compound_actors_each_get_an_event() {
+    let found = triples("Armenia and Azerbaijan signed a peace agreement.");
+    assert!(
+        found
+            .iter()
+            .any(|(s, p, _)| s == "ARM" && *p == Plover::Support),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(s, p, _)| s == "AZE" && *p == Plover::Support),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn grammar_relative_clauses_and_appositives_keep_the_subject() {
+    has(
+        "Israel, which has occupied the Golan Heights since 1967, attacked Syria.",
+        "ISR",
+        Plover::Assault,
+        "SYR",
+    );
+    has(
+        "Mujahid, the Taliban spokesman, criticized Pakistan.",
+        "AFGGOV",
+        Plover::Accuse,
+        "PAK",
+    );
+}
+
+#[test]
+fn grammar_several_events_in_one_sentence() {
+    let found =
+        triples("Venezuela expelled the Colombian ambassador and closed its border with Colombia.");
+    assert!(found.len() >= 2, "{found:?}");
+}
+
+// --- events: negation and modality ---------------------------------------------------------
+
+#[test]
+fn negation_keeps_the_type_and_marks_the_event() {
+    let events = doc_events("China did not attack Taiwan.", "2025-06-10");
+    let e = events
+        .iter()
+        .find(|e| e.plover == Plover::Assault)
+        .expect("an ASSAULT event");
+    assert!(e.negated);
+    let events = doc_events("Iran never threatened Qatar.", "2025-06-10");
+    assert!(events.iter().any(|e| e.negated));
+}
+
+#[test]
+fn refusal_is_a_rejection_not_a_negation() {
+    let events = doc_events("Iran refused to release the French citizens.", "2025-06-10");
+    let e = events
+        .iter()
+        .find(|e| e.plover == Plover::Reject)
+        .expect("a REJECT event");
+    assert!(!e.negated);
+}
+
+#[test]
+fn denial_marks_modality_denied() {
+    let events = doc_events(
+        "Russia denied attacking the Ukrainian convoy.",
+        "2025-06-10",
+    );
+    let e = events
+        .iter()
+        .find(|e| e.plover == Plover::Assault)
+        .expect("an ASSAULT event");
+    assert_eq!(e.modality, Modality::Denied);
+    assert!(e.negated);
+}
+
+#[test]
+fn modality_future_and_intent() {
+    let events = doc_events("Japan will send aid to the Philippines.", "2025-06-10");
+    let e = &events[0];
+    assert_eq!(e.modality, Modality::Future);
+    // PLOVER: cooperation stated in the future is an intent to cooperate.
+    assert_eq!(e.plover, Plover::Agree);
+    let events = doc_events("Turkey plans to host talks with Russia.", "2025-06-10");
+    assert!(
+        events
+            .iter()
+            .any(|e| e.modality == Modality::Future && e.plover == Plover::Agree),
+        "{events:?}"
+    );
+    // An attack announced for the future is a threat.
+    has(
+        "Turkey plans to attack Kurdish militants in Syria.",
+        "TUR",
+        Plover::Threaten,
+        "SYRREB",
+    );
+}
+
+#[test]
+fn modality_threatened_and_hypothetical() {
+    let events = doc_events(
+        "Israel would strike Iran if Tehran enriched more uranium.",
+        "2025-06-10",
+    );
+    let e = &events[0];
+    assert_eq!(e.modality, Modality::Threatened);
+    assert_eq!(e.plover, Plover::Threaten);
+    let events = doc_events("Russia could attack Moldova.", "2025-06-10");
+    assert_eq!(events[0].modality, Modality::Hypothetical);
+    let events = doc_events(
+        "Brazil proposed to host talks with Venezuela.",
+        "2025-06-10",
+    );
+    assert!(events
+        .iter()
+        .any(|e| e.modality == Modality::Proposed || e.plover == Plover::Agree));
+}
+
+// --- events: dates and locations -----------------------------------------------------------
+
+#[test]
+fn event_dates_come_from_text_and_document_date() {
+    let on = |text: &str| {
+        doc_events(text, "2025-09-20")[0]
+            .date
+            .map(|d| d.to_string())
+    };
+    assert_eq!(
+        on("Pakistan attacked Afghanistan on Wednesday.").as_deref(),
+        Some("2025-09-17")
+    );
+    assert_eq!(
+        on("Pakistan attacked Afghanistan yesterday.").as_deref(),
+        Some("2025-09-19")
+    );
+    assert_eq!(
+        on("Pakistan attacked Afghanistan last week.").as_deref(),
+        Some("2025-09-13")
+    );
+    assert_eq!(
+        on("Pakistan attacked Afghanistan in August 2021.").as_deref(),
+        Some("2021-08-01")
+    );
+    assert_eq!(
+        on("Pakistan attacked Afghanistan four years ago.").as_deref(),
+        Some("2021-09-20")
+    );
+    assert_eq!(
+        on("Pakistan attacked Afghanistan.").as_deref(),
+        Some("2025-09-20")
+    );
+    let undated = extract_text(
+        &Extractor::builtin(),
+        "t",
+        "Pakistan attacked Afghanistan.",
+        None,
+    );
+    assert_eq!(undated.events[0].date, None);
+}
+
+#[test]
+fn event_location_is_the_named_place() {
+    let events = doc_events("Iran met the United States in Doha.", "2025-06-10");
+    assert_eq!(events[0].location.as_deref(), Some("Doha"));
+}
