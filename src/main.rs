@@ -48,3 +48,8 @@ impl LowercaseFirst for String {
         }
     }
 }
+
+// Extraction allocates many small, short-lived buffers per sentence; mimalloc serves them
+// markedly faster than the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

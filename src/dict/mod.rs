@@ -5,6 +5,7 @@
 //! Entry points: [`Dictionaries::builtin`], [`Dictionaries::with_user_files`].
 
 pub mod actors;
+pub mod compiled;
 pub mod events;
 pub mod trie;
 
@@ -157,6 +158,9 @@ pub struct CodeInfo {
     pub kind: ActorKind,
 }
 
+/// A verb group's patterns indexed by the ids of their first word, and those without words.
+type GroupAnchors = (FxHashMap<u32, Vec<usize>>, Vec<usize>);
+
 /// Verb knowledge indexed for lookup.
 #[derive(Debug, Default)]
 pub struct VerbDictionary {
@@ -171,6 +175,11 @@ pub struct VerbDictionary {
     forms: FxHashMap<String, String>,
     synsets: Vec<FxHashSet<String>>,
     synset_phrases: Vec<Vec<Vec<String>>>,
+    /// `patterns`, compiled against the vocabulary (same indices).
+    pub compiled: Vec<compiled::CPattern>,
+    pub compiled_synsets: Vec<compiled::CSynset>,
+    /// Per group: patterns by the ids of their first word, and patterns without words.
+    anchors: FxHashMap<usize, GroupAnchors>,
 }
 
 impl VerbDictionary {
@@ -189,6 +198,32 @@ impl VerbDictionary {
             .into_iter()
             .flatten()
             .map(|&i| &self.patterns[i])
+    }
+
+    /// The compiled patterns of a verb group that may match a sentence with these word ids,
+    /// in dictionary order.
+    pub fn candidates(&self, group: usize, ids: &compiled::TokenIds) -> Vec<&compiled::CPattern> {
+        let Some((by_word, unanchored)) = self.anchors.get(&group) else {
+            return Vec::new();
+        };
+        let mut found: Vec<usize> = unanchored.clone();
+        if !by_word.is_empty() {
+            for id in ids.present() {
+                if let Some(list) = by_word.get(id) {
+                    found.extend_from_slice(list);
+                }
+            }
+        }
+        if found.is_empty() {
+            return Vec::new();
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+            .into_iter()
+            .map(|i| &self.compiled[i])
+            .filter(|p| ids.may_match(p))
+            .collect()
     }
 
     /// The lemma of an irregular form listed in the verb file.
@@ -365,7 +400,8 @@ impl Dictionaries {
         for (file, content) in &verb_files {
             dict.add_verbs(events::parse_verbs(content, file, &synsets)?);
         }
-        dict.set_synsets(synsets);
+        dict.set_synsets(synsets.clone());
+        dict.compile_patterns(&synsets);
         Ok(dict)
     }
 
@@ -451,6 +487,35 @@ impl Dictionaries {
         for name in names {
             self.add_name(name, index, NameKind::Name);
         }
+    }
+
+    fn compile_patterns(&mut self, synsets: &[events::Synset]) {
+        let compiled: Vec<compiled::CPattern> = self
+            .verbs
+            .patterns
+            .iter()
+            .map(|p| compiled::compile_pattern(&mut self.vocab, p))
+            .collect();
+        let compiled_synsets = synsets
+            .iter()
+            .map(|(_, words)| compiled::compile_synset(&mut self.vocab, words))
+            .collect();
+        let mut anchors: FxHashMap<usize, GroupAnchors> = FxHashMap::default();
+        for (i, pattern) in compiled.iter().enumerate() {
+            let group = self.verbs.patterns[i].group;
+            let entry = anchors.entry(group).or_default();
+            match pattern.needs.first() {
+                Some(ids) => {
+                    for id in ids.iter() {
+                        entry.0.entry(*id).or_default().push(i);
+                    }
+                }
+                None => entry.1.push(i),
+            }
+        }
+        self.verbs.compiled = compiled;
+        self.verbs.compiled_synsets = compiled_synsets;
+        self.verbs.anchors = anchors;
     }
 
     fn set_synsets(&mut self, synsets: Vec<events::Synset>) {

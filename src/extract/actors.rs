@@ -4,6 +4,7 @@
 
 use super::memory::DocMemory;
 use crate::dict::actors::NameKind;
+use crate::dict::compiled::TokenIds;
 use crate::dict::{Dictionaries, NameHit};
 use crate::model::{ActorKind, ActorRef};
 use crate::nlp::{Pos, TokenKind, Tokens};
@@ -108,10 +109,11 @@ impl<'d> ActorRecognizer<'d> {
         &self,
         text: &str,
         tokens: &Tokens,
+        token_ids: &TokenIds,
         memory: &mut DocMemory,
     ) -> Vec<MentionSpan> {
         memory.next_sentence();
-        let atoms = self.atoms(tokens);
+        let atoms = self.atoms(tokens, token_ids);
         let mut mentions = self.compose(text, tokens, &atoms, memory);
         let before: Vec<bool> = mentions.iter().map(|m| m.agent_only).collect();
         self.attach_of_and_in(text, tokens, &mut mentions);
@@ -125,7 +127,7 @@ impl<'d> ActorRecognizer<'d> {
     }
 
     /// Dictionary names, role nouns, unknown proper names and pronouns.
-    fn atoms(&self, tokens: &Tokens) -> Vec<Atom> {
+    fn atoms(&self, tokens: &Tokens, token_ids: &TokenIds) -> Vec<Atom> {
         let n = tokens.len();
         // The key sequence skips joining hyphens: "al-Qaeda" = "al Qaeda".
         let seq: Vec<usize> = (0..n)
@@ -135,7 +137,7 @@ impl<'d> ActorRecognizer<'d> {
             .iter()
             .map(|&i| match tokens.tokens[i].kind {
                 TokenKind::Punct => None,
-                _ => self.dict.vocab.get(tokens.norm(i)),
+                _ => token_ids.form(i),
             })
             .collect();
         let mut atoms = Vec::new();
@@ -204,13 +206,13 @@ impl<'d> ActorRecognizer<'d> {
                 continue;
             }
             // "the group", "the country": a definite description that refers back.
-            let definite_anaphor = ANAPHORIC_NOUNS
-                .iter()
-                .find(|(w, _)| *w == tokens.norm(i))
+            let after_the = i > 0 && tokens.norm(i - 1) == "the";
+            let definite_anaphor = after_the
+                .then(|| ANAPHORIC_NOUNS.iter().find(|(w, _)| *w == tokens.norm(i)))
+                .flatten()
                 .map(|(_, a)| *a)
                 .filter(|_| {
-                    i > 0
-                        && tokens.norm(i - 1) == "the"
+                    after_the
                         && !matches!(
                             tokens.tokens.get(i + 1).map(|t| t.pos),
                             Some(Pos::Noun | Pos::Proper)

@@ -3,11 +3,12 @@
 //! which actor is the source or target.
 
 use super::grammar::Analysis;
-use crate::dict::events::{CodeSpec, PatternItem, VerbEntry, VerbPattern};
+use crate::dict::compiled::{CItem, CPattern, TokenIds};
+use crate::dict::events::{CodeSpec, VerbEntry};
 use crate::dict::Dictionaries;
 use crate::nlp::{Lexicon, Pos, TokenKind};
 
-/// How far a pattern element may be from the previous one, in tokens.
+/// How far a pattern element may be from the previous one, in words (a name counts as one).
 const MAX_GAP: usize = 6;
 
 #[derive(Debug, Clone)]
@@ -33,10 +34,18 @@ pub enum NoCode {
     NotAnEvent,
 }
 
+/// What pattern matching needs besides the grammar: the dictionaries and the token ids.
+pub struct Matcher<'a> {
+    pub dict: &'a Dictionaries,
+    pub analysis: &'a Analysis<'a>,
+    pub ids: &'a TokenIds,
+}
+
 /// Codes verb group `g` of `analysis`.
 pub fn code_verb(
     dict: &Dictionaries,
     analysis: &Analysis,
+    ids: &TokenIds,
     g: usize,
     window_end: usize,
 ) -> Result<VerbCoding, NoCode> {
@@ -44,15 +53,15 @@ pub fn code_verb(
     let group = &analysis.groups[g];
     let head = group.head;
     let norm = tokens.norm(head);
-    let mut lemma = tokens.lemma(head).to_string();
-    if !dict.verbs.is_known(&lemma) {
+    let mut lemma = tokens.lemma(head);
+    if !dict.verbs.is_known(lemma) {
         if let Some(l) = dict.verbs.lemma_of_form(norm) {
-            lemma = l.to_string();
+            lemma = l;
         } else if let Some(l) = Lexicon::builtin().verb_lemma(norm) {
-            lemma = l.to_string();
+            lemma = l;
         }
     }
-    let entries: Vec<&VerbEntry> = dict.verbs.entries_for(&lemma).collect();
+    let entries: Vec<&VerbEntry> = dict.verbs.entries_for(lemma).collect();
     if entries.is_empty() {
         return Err(NoCode::Unknown);
     }
@@ -73,24 +82,22 @@ pub fn code_verb(
     let Some(&(first, verb_end)) = chosen.first() else {
         return Err(NoCode::Unknown);
     };
+    let matcher = Matcher {
+        dict,
+        analysis,
+        ids,
+    };
     let clause_start = analysis.clause_start(group.start);
-    let mut best: Option<(usize, &VerbPattern, Option<usize>, Option<usize>)> = None;
+    let mut best: Option<(usize, &CPattern, Option<usize>, Option<usize>)> = None;
     for (entry, after_start) in &chosen {
-        for pattern in dict.verbs.patterns_of_group(entry.group) {
-            let Some((target, source)) = match_pattern(
-                dict,
-                analysis,
-                pattern,
-                group.start,
-                *after_start,
-                clause_start,
-                window_end,
-            ) else {
+        for pattern in dict.verbs.candidates(entry.group, ids) {
+            let Some((target, source)) =
+                matcher.match_pattern(pattern, group.start, *after_start, clause_start, window_end)
+            else {
                 continue;
             };
-            let weight = pattern.weight();
-            if best.as_ref().is_none_or(|(w, ..)| weight > *w) {
-                best = Some((weight, pattern, target, source));
+            if best.as_ref().is_none_or(|(w, ..)| pattern.weight > *w) {
+                best = Some((pattern.weight, pattern, target, source));
             }
         }
     }
@@ -151,104 +158,171 @@ fn match_particles(analysis: &Analysis, from: usize, words: &[String]) -> Option
     Some(j)
 }
 
-/// A pattern's match: (target mention, source mention) as the pattern placed them.
-fn match_pattern(
-    dict: &Dictionaries,
-    analysis: &Analysis,
-    pattern: &VerbPattern,
-    verb_start: usize,
-    after_start: usize,
-    clause_start: usize,
-    window_end: usize,
-) -> Option<(Option<usize>, Option<usize>)> {
-    let mut slots = Slots::default();
-    if !pattern.after.is_empty() {
-        match_forward(
-            dict,
-            analysis,
-            &pattern.after,
-            after_start,
-            window_end,
-            &mut slots,
-            true,
-        )?;
-    }
-    if !pattern.before.is_empty() {
-        match_backward(
-            dict,
-            analysis,
-            &pattern.before,
-            verb_start,
-            clause_start,
-            &mut slots,
-        )?;
-    }
-    Some((slots.target, slots.source))
-}
-
-#[derive(Default)]
+#[derive(Default, Clone, Copy)]
 struct Slots {
     target: Option<usize>,
     source: Option<usize>,
 }
 
-/// Matches items in order from `from`; returns the index after the last matched token.
-fn match_forward(
-    dict: &Dictionaries,
-    analysis: &Analysis,
-    items: &[PatternItem],
-    from: usize,
-    end: usize,
-    slots: &mut Slots,
-    first_may_gap: bool,
-) -> Option<usize> {
-    let mut pos = from;
-    for (n, item) in items.iter().enumerate() {
-        let gap = if n == 0 && !first_may_gap { 1 } else { MAX_GAP };
-        let limit = end.min(gap_limit(analysis, pos, gap));
-        pos = match item {
-            PatternItem::Word(_) | PatternItem::Synset(_) => {
-                (pos..limit).find(|&j| item_matches(dict, analysis, item, j))? + 1
-            }
-            PatternItem::Phrase(words) => {
-                (pos..limit).find_map(|j| phrase_at(dict, analysis, words, j))?
-            }
-            PatternItem::Prep(prep, inner) => (pos..limit).find_map(|j| {
-                if analysis.tokens.norm(j) != prep {
-                    return None;
-                }
-                if inner.is_empty() {
-                    return Some(j + 1);
-                }
-                let mut trial = Slots {
-                    target: slots.target,
-                    source: slots.source,
-                };
-                let after = match_forward(dict, analysis, inner, j + 1, end, &mut trial, true)?;
-                slots.target = trial.target;
-                slots.source = trial.source;
-                Some(after)
-            })?,
-            PatternItem::Target | PatternItem::Source => {
-                let (k, after) = (pos..limit).find_map(|j| {
-                    let k = analysis.mention_at[j]?;
-                    let m = &analysis.mentions[k];
-                    (m.start == j).then_some((k, m.end))
-                })?;
-                if matches!(item, PatternItem::Target) {
-                    slots.target = Some(k);
-                } else {
-                    slots.source = Some(k);
-                }
-                after
-            }
-            PatternItem::Skip => {
-                let start = (pos..limit).find(|&j| analysis.tokens.tokens[j].pos.starts_np())?;
-                analysis.np_end(start).max(start + 1)
-            }
-        };
+impl Matcher<'_> {
+    /// A pattern's match: (target mention, source mention) as the pattern placed them.
+    fn match_pattern(
+        &self,
+        pattern: &CPattern,
+        verb_start: usize,
+        after_start: usize,
+        clause_start: usize,
+        window_end: usize,
+    ) -> Option<(Option<usize>, Option<usize>)> {
+        let mut slots = Slots::default();
+        if !pattern.after.is_empty() {
+            self.match_forward(&pattern.after, after_start, window_end, &mut slots)?;
+        }
+        if !pattern.before.is_empty() {
+            self.match_backward(&pattern.before, verb_start, clause_start, &mut slots)?;
+        }
+        Some((slots.target, slots.source))
     }
-    Some(pos)
+
+    /// Matches items in order from `from`; returns the index after the last matched token.
+    fn match_forward(
+        &self,
+        items: &[CItem],
+        from: usize,
+        end: usize,
+        slots: &mut Slots,
+    ) -> Option<usize> {
+        let analysis = self.analysis;
+        let mut pos = from;
+        for item in items {
+            let limit = end.min(gap_limit(analysis, pos, MAX_GAP));
+            pos = match item {
+                CItem::Word(_) | CItem::Synset(_) => {
+                    (pos..limit).find(|&j| self.item_matches(item, j))? + 1
+                }
+                CItem::Phrase(words) => (pos..limit).find_map(|j| self.phrase_at(words, j))?,
+                CItem::Prep(prep, inner) => (pos..limit).find_map(|j| {
+                    if !self.ids.matches(j, prep) {
+                        return None;
+                    }
+                    if inner.is_empty() {
+                        return Some(j + 1);
+                    }
+                    let mut trial = *slots;
+                    let after = self.match_forward(inner, j + 1, end, &mut trial)?;
+                    *slots = trial;
+                    Some(after)
+                })?,
+                CItem::Target | CItem::Source => {
+                    let (k, after) = (pos..limit).find_map(|j| {
+                        let k = analysis.mention_at[j]?;
+                        let m = &analysis.mentions[k];
+                        (m.start == j).then_some((k, m.end))
+                    })?;
+                    if matches!(item, CItem::Target) {
+                        slots.target = Some(k);
+                    } else {
+                        slots.source = Some(k);
+                    }
+                    after
+                }
+                CItem::Skip => {
+                    let start =
+                        (pos..limit).find(|&j| analysis.tokens.tokens[j].pos.starts_np())?;
+                    analysis.np_end(start).max(start + 1)
+                }
+            };
+        }
+        Some(pos)
+    }
+
+    /// Matches the items before the verb, nearest first, within the clause.
+    fn match_backward(
+        &self,
+        items: &[CItem],
+        verb_start: usize,
+        clause_start: usize,
+        slots: &mut Slots,
+    ) -> Option<()> {
+        let analysis = self.analysis;
+        let mut pos = verb_start;
+        for item in items.iter().rev() {
+            let low = clause_start.max(pos.saturating_sub(MAX_GAP));
+            let found = (low..pos).rev().find_map(|j| match item {
+                CItem::Word(_) | CItem::Synset(_) => {
+                    self.item_matches(item, j).then_some((j, None))
+                }
+                CItem::Phrase(words) => self.phrase_at(words, j).map(|_| (j, None)),
+                CItem::Source | CItem::Target => {
+                    let k = analysis.mention_at[j]?;
+                    Some((analysis.mentions[k].start, Some(k)))
+                }
+                CItem::Prep(prep, inner) => {
+                    if !self.ids.matches(j, prep) {
+                        return None;
+                    }
+                    let mut trial = Slots::default();
+                    self.match_forward(inner, j + 1, pos, &mut trial)?;
+                    Some((j, trial.target.or(trial.source)))
+                }
+                CItem::Skip => Some((j, None)),
+            })?;
+            let (j, mention) = found;
+            match (item, mention) {
+                (CItem::Source, Some(k)) => slots.source = Some(k),
+                (CItem::Target, Some(k)) => slots.target = Some(k),
+                _ => {}
+            }
+            pos = j;
+        }
+        Some(())
+    }
+
+    /// Whether a word or synset item matches token `j` (by form or lemma).
+    fn item_matches(&self, item: &CItem, j: usize) -> bool {
+        if self.analysis.tokens.tokens[j].kind == TokenKind::Punct {
+            return false;
+        }
+        match item {
+            CItem::Word(ids) => self.ids.matches(j, ids),
+            CItem::Synset(s) => self
+                .dict
+                .verbs
+                .compiled_synsets
+                .get(*s)
+                .is_some_and(|synset| self.ids.in_synset(j, synset)),
+            _ => false,
+        }
+    }
+
+    /// A phrase (words or synsets, hyphens skipped) starting at `j`: the index after it.
+    fn phrase_at(&self, items: &[CItem], j: usize) -> Option<usize> {
+        let tokens = self.analysis.tokens;
+        let mut k = j;
+        for item in items {
+            while k < tokens.len() && tokens.tokens[k].kind == TokenKind::Hyphen {
+                k += 1;
+            }
+            if k >= tokens.len() {
+                return None;
+            }
+            if self.item_matches(item, k) {
+                k += 1;
+                continue;
+            }
+            // Multi-word synset members.
+            let CItem::Synset(s) = item else { return None };
+            let synset = self.dict.verbs.compiled_synsets.get(*s)?;
+            let phrase = synset.phrases.iter().find(|words| {
+                words
+                    .iter()
+                    .enumerate()
+                    .all(|(o, w)| k + o < tokens.len() && self.ids.matches(k + o, w))
+            })?;
+            k += phrase.len();
+        }
+        Some(k)
+    }
 }
 
 /// The index `steps` words after `from`, an actor's name counting as one word ("rejected US
@@ -265,120 +339,4 @@ fn gap_limit(analysis: &Analysis, from: usize, steps: usize) -> usize {
         taken += 1;
     }
     j
-}
-
-/// Matches the items before the verb, nearest first, within the clause.
-fn match_backward(
-    dict: &Dictionaries,
-    analysis: &Analysis,
-    items: &[PatternItem],
-    verb_start: usize,
-    clause_start: usize,
-    slots: &mut Slots,
-) -> Option<()> {
-    let mut pos = verb_start;
-    for item in items.iter().rev() {
-        let low = clause_start.max(pos.saturating_sub(MAX_GAP));
-        let found = (low..pos).rev().find_map(|j| match item {
-            PatternItem::Word(_) | PatternItem::Synset(_) => {
-                item_matches(dict, analysis, item, j).then_some((j, None))
-            }
-            PatternItem::Phrase(words) => phrase_at(dict, analysis, words, j).map(|_| (j, None)),
-            PatternItem::Source | PatternItem::Target => {
-                let k = analysis.mention_at[j]?;
-                Some((analysis.mentions[k].start, Some(k)))
-            }
-            PatternItem::Prep(prep, inner) => {
-                if analysis.tokens.norm(j) != prep {
-                    return None;
-                }
-                let mut trial = Slots::default();
-                match_forward(dict, analysis, inner, j + 1, pos, &mut trial, true)?;
-                Some((j, trial.target.or(trial.source)))
-            }
-            PatternItem::Skip => Some((j, None)),
-        })?;
-        let (j, mention) = found;
-        match (item, mention) {
-            (PatternItem::Source, Some(k)) => slots.source = Some(k),
-            (PatternItem::Target, Some(k)) => slots.target = Some(k),
-            _ => {}
-        }
-        pos = j;
-    }
-    Some(())
-}
-
-/// Whether a word or synset item matches token `j` (by form or lemma).
-fn item_matches(dict: &Dictionaries, analysis: &Analysis, item: &PatternItem, j: usize) -> bool {
-    let tokens = analysis.tokens;
-    if tokens.tokens[j].kind == TokenKind::Punct {
-        return false;
-    }
-    let norm = tokens.norm(j);
-    let lemma = tokens.lemma(j);
-    match item {
-        PatternItem::Word(w) => word_matches(w, norm, lemma),
-        PatternItem::Synset(s) => {
-            dict.verbs.synset_contains(*s, norm)
-                || dict.verbs.synset_contains(*s, lemma)
-                || Lexicon::builtin()
-                    .noun_lemma(norm)
-                    .is_some_and(|l| dict.verbs.synset_contains(*s, l))
-        }
-        _ => false,
-    }
-}
-
-fn word_matches(word: &str, norm: &str, lemma: &str) -> bool {
-    if word == norm || word == lemma {
-        return true;
-    }
-    let lexicon = Lexicon::builtin();
-    lexicon
-        .noun_lemma(word)
-        .is_some_and(|l| l == lemma || Some(l) == lexicon.noun_lemma(norm))
-        || lexicon.verb_lemma(word).is_some_and(|l| l == lemma)
-}
-
-/// A phrase (words or synsets, hyphens skipped) starting at `j`: the index after it.
-fn phrase_at(
-    dict: &Dictionaries,
-    analysis: &Analysis,
-    items: &[PatternItem],
-    j: usize,
-) -> Option<usize> {
-    let tokens = analysis.tokens;
-    let mut k = j;
-    for item in items {
-        while k < tokens.len() && tokens.tokens[k].kind == TokenKind::Hyphen {
-            k += 1;
-        }
-        if k >= tokens.len() {
-            return None;
-        }
-        match item {
-            PatternItem::Synset(s) => {
-                // Multi-word synset members.
-                if item_matches(dict, analysis, item, k) {
-                    k += 1;
-                    continue;
-                }
-                let phrase = dict.verbs.synset_phrases(*s).iter().find(|words| {
-                    words.iter().enumerate().all(|(o, w)| {
-                        k + o < tokens.len()
-                            && word_matches(w, tokens.norm(k + o), tokens.lemma(k + o))
-                    })
-                })?;
-                k += phrase.len();
-            }
-            _ => {
-                if !item_matches(dict, analysis, item, k) {
-                    return None;
-                }
-                k += 1;
-            }
-        }
-    }
-    Some(k)
 }

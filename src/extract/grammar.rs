@@ -50,6 +50,8 @@ pub struct Analysis<'a> {
     pub groups: Vec<VerbGroup>,
     /// Token → verb group covering it.
     pub group_at: Vec<Option<usize>>,
+    objects_cache: Vec<std::cell::OnceCell<Objects>>,
+    subject_cache: Vec<std::cell::OnceCell<Vec<usize>>>,
 }
 
 const TIME_WORDS: &[&str] = &[
@@ -94,8 +96,16 @@ impl<'a> Analysis<'a> {
             mention_at,
             groups: Vec::new(),
             group_at: vec![None; n],
+            objects_cache: Vec::new(),
+            subject_cache: Vec::new(),
         };
         analysis.find_verb_groups();
+        analysis.objects_cache = (0..analysis.groups.len())
+            .map(|_| Default::default())
+            .collect();
+        analysis.subject_cache = (0..analysis.groups.len())
+            .map(|_| Default::default())
+            .collect();
         analysis
     }
 
@@ -265,8 +275,8 @@ impl<'a> Analysis<'a> {
     }
 
     /// The mentions that are the subject of verb group `g`: the actor governing its clause.
-    pub fn subject(&self, g: usize) -> Vec<usize> {
-        self.subject_inner(g, 0)
+    pub fn subject(&self, g: usize) -> &[usize] {
+        self.subject_cache[g].get_or_init(|| self.subject_inner(g, 0))
     }
 
     fn subject_inner(&self, g: usize, depth: usize) -> Vec<usize> {
@@ -560,8 +570,12 @@ impl<'a> Analysis<'a> {
         i
     }
 
-    /// The objects of verb group `g` within its clause.
-    pub fn objects(&self, g: usize) -> Objects {
+    /// The objects of verb group `g` within its clause (computed once).
+    pub fn objects(&self, g: usize) -> &Objects {
+        self.objects_cache[g].get_or_init(|| self.compute_objects(g))
+    }
+
+    fn compute_objects(&self, g: usize) -> Objects {
         let group = &self.groups[g];
         let n = self.tokens.len();
         let mut out = Objects {

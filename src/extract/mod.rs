@@ -10,6 +10,7 @@ pub mod dates;
 pub mod grammar;
 pub mod memory;
 
+use crate::dict::compiled::TokenIds;
 use crate::dict::Dictionaries;
 use crate::model::{
     ActorRef, Document, Event, Extraction, Mention, Modality, Plover, Relation, Sentence,
@@ -168,7 +169,8 @@ impl Extractor {
             if tokens.is_empty() {
                 continue;
             }
-            let mentions = recognizer.recognize(text, &tokens, &mut memory);
+            let ids = TokenIds::new(&self.dict.vocab, &tokens);
+            let mentions = recognizer.recognize(text, &tokens, &ids, &mut memory);
             let analysis = Analysis::new(&tokens, &mentions);
             let context = SentenceContext {
                 doc,
@@ -177,7 +179,7 @@ impl Extractor {
                 sentence: &text[start..end],
                 doc_date,
             };
-            let mut events = self.sentence_events(&context, &analysis);
+            let mut events = self.sentence_events(&context, &analysis, &ids);
             out.events.append(&mut events);
             out.mentions.extend(
                 mentions
@@ -192,7 +194,12 @@ impl Extractor {
         out
     }
 
-    fn sentence_events(&self, ctx: &SentenceContext, analysis: &Analysis) -> Vec<Event> {
+    fn sentence_events(
+        &self,
+        ctx: &SentenceContext,
+        analysis: &Analysis,
+        ids: &TokenIds,
+    ) -> Vec<Event> {
         let tokens = analysis.tokens;
         let times = dates::time_expressions(tokens, ctx.doc_date);
         let speech = self.attribution(analysis);
@@ -203,7 +210,7 @@ impl Extractor {
         let mut codings = Vec::with_capacity(analysis.groups.len());
         for g in 0..analysis.groups.len() {
             let window_end = analysis.objects(g).window_end;
-            codings.push(code_verb(&self.dict, analysis, g, window_end));
+            codings.push(code_verb(&self.dict, analysis, ids, g, window_end));
         }
         let (is_demanded, demanded_from) = self.complements(analysis, &codings);
         for g in 0..analysis.groups.len() {
@@ -284,9 +291,9 @@ impl Extractor {
                 let subject = analysis.subject(g);
                 let target = coding
                     .target
-                    .or_else(|| self.pick_target(analysis, &objects, &subject))
+                    .or_else(|| self.pick_target(analysis, objects, subject))
                     .or(demanded_from[g]);
-                (subject, target)
+                (subject.to_vec(), target)
             };
             if let Some(s) = coding.source {
                 sources = vec![s];
@@ -398,6 +405,7 @@ impl Extractor {
         self.noun_events(
             ctx,
             analysis,
+            ids,
             &codings,
             &coded_groups,
             &times,
@@ -439,7 +447,7 @@ impl Extractor {
                 loop {
                     let objects = analysis.objects(k);
                     let found = self
-                        .pick_target(analysis, &objects, &inner_subject)
+                        .pick_target(analysis, objects, inner_subject)
                         .filter(|t| !analysis.subject(p).contains(t));
                     if found.is_some() {
                         demanded_from[p] = found;
@@ -757,6 +765,7 @@ impl Extractor {
         &self,
         ctx: &SentenceContext,
         analysis: &Analysis,
+        token_ids: &TokenIds,
         codings: &[Result<coder::VerbCoding, coder::NoCode>],
         coded_groups: &[bool],
         times: &[dates::TimeExpr],
@@ -765,9 +774,7 @@ impl Extractor {
     ) {
         let tokens = analysis.tokens;
         let n = tokens.len();
-        let ids: Vec<Option<u32>> = (0..n)
-            .map(|i| self.dict.vocab.get(tokens.norm(i)))
-            .collect();
+        let ids: Vec<Option<u32>> = (0..n).map(|i| token_ids.form(i)).collect();
         let mut i = 0;
         while i < n {
             if analysis.mention_at[i].is_some() || analysis.group_at[i].is_some() {
@@ -813,7 +820,7 @@ impl Extractor {
                     i = end;
                     continue;
                 }
-                sources = analysis.subject(g);
+                sources = analysis.subject(g).to_vec();
                 negated = group.negated;
                 modality =
                     self.modality(analysis, g, analysis.governor(g), speaker.is_some(), false);
@@ -1005,7 +1012,8 @@ impl Extractor {
         let mut out = String::new();
         for (index, (start, end)) in split_sentences(text).into_iter().enumerate() {
             let tokens = analyze(text, start, end, lexicon);
-            let mentions = recognizer.recognize(text, &tokens, &mut memory);
+            let ids = TokenIds::new(&self.dict.vocab, &tokens);
+            let mentions = recognizer.recognize(text, &tokens, &ids, &mut memory);
             let analysis = Analysis::new(&tokens, &mentions);
             let _ = writeln!(out, "[{index}] {}", &text[start..end]);
             let tagged: Vec<String> = (0..tokens.len())
@@ -1028,7 +1036,7 @@ impl Extractor {
             for (g, group) in analysis.groups.iter().enumerate() {
                 let objects = analysis.objects(g);
                 let words: Vec<&str> = (group.start..group.end).map(|i| tokens.norm(i)).collect();
-                let code = match code_verb(&self.dict, &analysis, g, objects.window_end) {
+                let code = match code_verb(&self.dict, &analysis, &ids, g, objects.window_end) {
                     Ok(c) => format!(
                         "{} {} (pattern weight {})",
                         c.code,

@@ -23,7 +23,6 @@ pub fn analyze(text: &str, start: usize, end: usize, lexicon: &Lexicon) -> Token
 
 /// Month number of an English month name or abbreviation ("Sept.", "august").
 pub fn month_number(word: &str) -> Option<u32> {
-    let lower = word.trim_end_matches('.').to_ascii_lowercase();
     const MONTHS: [&str; 12] = [
         "january",
         "february",
@@ -38,15 +37,24 @@ pub fn month_number(word: &str) -> Option<u32> {
         "november",
         "december",
     ];
-    if lower.len() < 3 {
+    let word = word.trim_end_matches('.');
+    if word.len() < 3 || word.len() > 9 || !word.is_ascii() {
         return None;
     }
-    if lower == "sept" {
+    if !matches!(
+        word.as_bytes()[0].to_ascii_lowercase(),
+        b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+    ) {
+        return None;
+    }
+    if word.eq_ignore_ascii_case("sept") {
         return Some(9);
     }
     MONTHS
         .iter()
-        .position(|m| *m == lower || (lower.len() == 3 && m.starts_with(&lower)))
+        .position(|m| {
+            m.eq_ignore_ascii_case(word) || (word.len() == 3 && m[..3].eq_ignore_ascii_case(word))
+        })
         .map(|p| p as u32 + 1)
 }
 

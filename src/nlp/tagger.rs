@@ -63,9 +63,28 @@ pub enum VForm {
 const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their", "our", "my", "your"];
 const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "it", "you"];
 
+/// What the lexicon says about one token, looked up once per sentence.
+#[derive(Debug, Clone, Copy, Default)]
+struct LexInfo<'l> {
+    entry: Option<&'l LexEntry>,
+    classes: u16,
+}
+
 /// Tags every token in place: `pos`, `form` and `lemma`.
 pub fn tag_tokens(tokens: &mut Tokens, lexicon: &Lexicon) {
     let n = tokens.len();
+    let lex: Vec<LexInfo> = (0..n)
+        .map(|i| match tokens.tokens[i].kind {
+            TokenKind::Word => {
+                let norm = tokens.norm(i);
+                LexInfo {
+                    entry: lexicon.word(norm),
+                    classes: lexicon.classes(norm),
+                }
+            }
+            _ => LexInfo::default(),
+        })
+        .collect();
     let mut prev = Pos::Punct;
     let mut prev2 = Pos::Punct;
     let mut seen_verb = false;
@@ -80,6 +99,7 @@ pub fn tag_tokens(tokens: &mut Tokens, lexicon: &Lexicon) {
                 let context = Context {
                     tokens,
                     lexicon,
+                    lex: &lex,
                     i,
                     prev,
                     prev2,
@@ -88,22 +108,25 @@ pub fn tag_tokens(tokens: &mut Tokens, lexicon: &Lexicon) {
                 context.decide()
             }
         };
-        let norm = tokens.norm(i).to_string();
-        let entry = lexicon.word(&norm);
-        let (lemma, form) = match pos {
-            Pos::Verb | Pos::Aux => {
-                let lemma = entry.and_then(|e| e.verb_lemma);
-                (lemma, verb_form(&norm, lemma))
+        let entry = lex[i].entry;
+        let (lemma, form) = {
+            let norm = tokens.norm(i);
+            match pos {
+                Pos::Verb | Pos::Aux => {
+                    let lemma = entry.and_then(|e| e.verb_lemma);
+                    (lemma, verb_form(norm, lemma))
+                }
+                Pos::Noun => (entry.and_then(|e| e.noun_lemma), VForm::None),
+                Pos::Adj => (entry.and_then(|e| e.adj_lemma), VForm::None),
+                Pos::Modal => (modal_lemma(norm), VForm::None),
+                _ => (None, VForm::None),
             }
-            Pos::Noun => (entry.and_then(|e| e.noun_lemma), VForm::None),
-            Pos::Adj => (entry.and_then(|e| e.adj_lemma), VForm::None),
-            Pos::Modal => (modal_lemma(&norm), VForm::None),
-            _ => (None, VForm::None),
         };
         let token = &mut tokens.tokens[i];
         token.pos = pos;
         token.lemma = lemma;
         token.form = form;
+        token.noun_lemma = entry.and_then(|e| e.noun_lemma);
         if pos == Pos::Verb {
             seen_verb = true;
         }
@@ -214,6 +237,7 @@ fn verb_follows_np(next: Option<Pos>) -> bool {
 struct Context<'a> {
     tokens: &'a Tokens,
     lexicon: &'a Lexicon,
+    lex: &'a [LexInfo<'a>],
     i: usize,
     prev: Pos,
     prev2: Pos,
@@ -240,7 +264,7 @@ impl Context<'_> {
             TokenKind::Number => Pos::Num,
             TokenKind::Word => {
                 let norm = self.norm(j);
-                let classes = self.lexicon.classes(norm);
+                let classes = self.lex[j].classes;
                 if token.all_caps || (token.cap && classes == 0) {
                     Pos::Proper
                 } else if classes & class::DET != 0 {
@@ -266,7 +290,7 @@ impl Context<'_> {
                 } else if classes & class::NUM != 0 {
                     Pos::Num
                 } else {
-                    match self.lexicon.word(norm) {
+                    match self.lex[j].entry {
                         Some(e) if e.tags == tag::VERB => Pos::Verb,
                         Some(e) if e.has(tag::ADJ) && !e.has(tag::VERB) => Pos::Adj,
                         Some(e) if e.has(tag::NOUN) && !e.has(tag::VERB) => Pos::Noun,
@@ -282,8 +306,8 @@ impl Context<'_> {
     fn decide(&self) -> Pos {
         let token = &self.tokens.tokens[self.i];
         let norm = self.norm(self.i);
-        let classes = self.lexicon.classes(norm);
-        let entry = self.lexicon.word(norm);
+        let classes = self.lex[self.i].classes;
+        let entry = self.lex[self.i].entry;
         // Acronyms in capitals are names ("US", "UN", "ISIS"), not "us".
         if token.all_caps && norm.len() >= 2 && classes & (class::AUX | class::MODAL) == 0 {
             return Pos::Proper;
@@ -372,10 +396,9 @@ impl Context<'_> {
             let next_is_verb = self.tokens.tokens.get(self.i + 1).is_some_and(|t| {
                 t.kind == TokenKind::Word && {
                     let next_norm = self.norm(self.i + 1);
-                    let e = self.lexicon.word(next_norm);
+                    let e = self.lex[self.i + 1].entry;
                     let base = e.and_then(|e| e.verb_lemma) == Some(next_norm);
-                    base && self.lexicon.classes(next_norm) & (class::DET | class::PRON) == 0
-                        && !t.cap
+                    base && self.lex[self.i + 1].classes & (class::DET | class::PRON) == 0 && !t.cap
                 }
             });
             let next_in_compound = self
@@ -398,7 +421,7 @@ impl Context<'_> {
                 .is_some_and(|t| t.kind == TokenKind::Word)
                 && {
                     let next_norm = self.norm(self.i + 1);
-                    self.lexicon.word(next_norm).is_some_and(|e| {
+                    self.lex[self.i + 1].entry.is_some_and(|e| {
                         e.has(tag::VERB)
                             && matches!(
                                 verb_form(next_norm, e.verb_lemma),
@@ -614,7 +637,7 @@ impl Context<'_> {
             return false;
         }
         let norm = self.norm(self.i + 1);
-        self.lexicon.word(norm).is_some_and(|e| {
+        self.lex[self.i + 1].entry.is_some_and(|e| {
             e.has(tag::VERB)
                 && matches!(verb_form(norm, e.verb_lemma), VForm::Past | VForm::ThirdSg)
         })
@@ -667,9 +690,8 @@ impl Context<'_> {
             if t.all_caps || norm.len() <= 3 || !norm.ends_with('s') {
                 return false;
             }
-            return self
-                .lexicon
-                .word(norm)
+            return self.lex[j]
+                .entry
                 .is_none_or(|e| e.noun_lemma.is_some_and(|l| l != norm) || e.has(tag::PROPER));
         }
         false

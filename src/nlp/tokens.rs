@@ -32,6 +32,8 @@ pub struct Token {
     pub form: VForm,
     /// Lemma from the lexicon for the tagged part of speech, if the lexicon knows the word.
     pub lemma: Option<&'static str>,
+    /// The noun lemma, whatever the part of speech ("talks" → "talk"), for dictionary lookups.
+    pub noun_lemma: Option<&'static str>,
 }
 
 /// The tokens of one sentence with their normalised forms.
@@ -161,6 +163,7 @@ fn push_token(
         pos: Pos::Other,
         form: VForm::None,
         lemma: None,
+        noun_lemma: None,
     });
 }
 

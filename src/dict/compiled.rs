@@ -1,0 +1,179 @@
+//! Verb patterns compiled for fast matching: every word becomes the set of vocabulary ids it
+//! may match (the word, its noun lemma and its verb lemma), so matching a sentence is integer
+//! comparison, and each pattern lists the words a sentence must contain for it to be tried.
+
+use super::events::{CodeSpec, PatternItem, VerbPattern};
+use super::trie::Vocab;
+use crate::nlp::Lexicon;
+use rustc_hash::FxHashSet;
+
+/// Vocabulary ids a pattern word matches.
+pub type Ids = Box<[u32]>;
+
+#[derive(Debug, Clone)]
+pub enum CItem {
+    Word(Ids),
+    Phrase(Vec<CItem>),
+    Prep(Ids, Vec<CItem>),
+    Synset(usize),
+    Source,
+    Target,
+    Skip,
+}
+
+#[derive(Debug, Clone)]
+pub struct CPattern {
+    pub before: Vec<CItem>,
+    pub after: Vec<CItem>,
+    pub code: CodeSpec,
+    pub weight: usize,
+    /// Words the sentence must contain (each an id set), checked before matching.
+    pub needs: Vec<Ids>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CSynset {
+    pub singles: FxHashSet<u32>,
+    pub phrases: Vec<Vec<Ids>>,
+}
+
+/// The ids a dictionary word matches: itself and its lemmas.
+pub fn word_ids(vocab: &mut Vocab, word: &str) -> Ids {
+    let lexicon = Lexicon::builtin();
+    let mut ids = vec![vocab.intern(word)];
+    for lemma in [lexicon.noun_lemma(word), lexicon.verb_lemma(word)]
+        .into_iter()
+        .flatten()
+    {
+        let id = vocab.intern(lemma);
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids.into_boxed_slice()
+}
+
+pub fn compile_pattern(vocab: &mut Vocab, pattern: &VerbPattern) -> CPattern {
+    let mut needs = Vec::new();
+    let before = compile_items(vocab, &pattern.before, &mut needs);
+    let after = compile_items(vocab, &pattern.after, &mut needs);
+    CPattern {
+        before,
+        after,
+        code: pattern.code.clone(),
+        weight: pattern.weight(),
+        needs,
+    }
+}
+
+fn compile_items(vocab: &mut Vocab, items: &[PatternItem], needs: &mut Vec<Ids>) -> Vec<CItem> {
+    items
+        .iter()
+        .map(|item| match item {
+            PatternItem::Word(w) => {
+                let ids = word_ids(vocab, w);
+                needs.push(ids.clone());
+                CItem::Word(ids)
+            }
+            PatternItem::Phrase(inner) => CItem::Phrase(compile_items(vocab, inner, needs)),
+            PatternItem::Prep(p, inner) => {
+                let ids = word_ids(vocab, p);
+                needs.push(ids.clone());
+                CItem::Prep(ids, compile_items(vocab, inner, needs))
+            }
+            PatternItem::Synset(s) => CItem::Synset(*s),
+            PatternItem::Source => CItem::Source,
+            PatternItem::Target => CItem::Target,
+            PatternItem::Skip => CItem::Skip,
+        })
+        .collect()
+}
+
+pub fn compile_synset(vocab: &mut Vocab, words: &[Vec<String>]) -> CSynset {
+    let mut synset = CSynset::default();
+    for phrase in words {
+        if phrase.len() == 1 {
+            synset
+                .singles
+                .extend(word_ids(vocab, &phrase[0]).iter().copied());
+        } else {
+            synset
+                .phrases
+                .push(phrase.iter().map(|w| word_ids(vocab, w)).collect());
+        }
+    }
+    synset
+}
+
+/// The ids of a sentence's tokens: form, lemma and noun lemma (`u32::MAX` when unknown).
+#[derive(Debug, Clone, Default)]
+pub struct TokenIds {
+    pub ids: Vec<[u32; 3]>,
+    /// Every id of the sentence, sorted, without duplicates.
+    present: Vec<u32>,
+}
+
+impl TokenIds {
+    pub fn new(vocab: &Vocab, tokens: &crate::nlp::Tokens) -> TokenIds {
+        let mut ids = Vec::with_capacity(tokens.len());
+        let mut present = Vec::with_capacity(tokens.len() * 2);
+        for (i, token) in tokens.tokens.iter().enumerate() {
+            if matches!(
+                token.kind,
+                crate::nlp::TokenKind::Punct | crate::nlp::TokenKind::Hyphen
+            ) {
+                ids.push([u32::MAX; 3]);
+                continue;
+            }
+            let norm = tokens.norm(i);
+            let get = |w: Option<&str>| w.and_then(|w| vocab.get(w)).unwrap_or(u32::MAX);
+            let form = get(Some(norm));
+            let lemma = match token.lemma {
+                Some(l) if l != norm => get(Some(l)),
+                _ => form,
+            };
+            let noun = match token.noun_lemma {
+                Some(l) if l != norm => get(Some(l)),
+                _ => form,
+            };
+            let triple = [form, lemma, noun];
+            present.extend(triple.iter().copied().filter(|id| *id != u32::MAX));
+            ids.push(triple);
+        }
+        present.sort_unstable();
+        present.dedup();
+        TokenIds { ids, present }
+    }
+
+    /// Token `i` matches a word with these ids.
+    pub fn matches(&self, i: usize, word: &[u32]) -> bool {
+        self.ids
+            .get(i)
+            .is_some_and(|t| t.iter().any(|id| *id != u32::MAX && word.contains(id)))
+    }
+
+    /// Token `i` is in the synset's single words.
+    pub fn in_synset(&self, i: usize, synset: &CSynset) -> bool {
+        self.ids
+            .get(i)
+            .is_some_and(|t| t.iter().any(|id| synset.singles.contains(id)))
+    }
+
+    /// Every word id the sentence contains.
+    pub fn present(&self) -> impl Iterator<Item = &u32> {
+        self.present.iter()
+    }
+
+    /// The vocabulary id of token `i`'s form, if known.
+    pub fn form(&self, i: usize) -> Option<u32> {
+        self.ids.get(i).map(|t| t[0]).filter(|id| *id != u32::MAX)
+    }
+
+    /// The sentence contains every word the pattern needs.
+    pub fn may_match(&self, pattern: &CPattern) -> bool {
+        pattern
+            .needs
+            .iter()
+            .all(|ids| ids.iter().any(|id| self.present.binary_search(id).is_ok()))
+    }
+}
