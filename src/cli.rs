@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use geokg::ingest::InputFormat;
+use geokg::ingest::{InputFormat, InvalidUtf8};
 use std::path::PathBuf;
 
 /// Turn news articles into a knowledge graph of coded geopolitical events (CAMEO / PLOVER),
@@ -57,13 +57,25 @@ pub struct IngestArgs {
     /// Files or directories to read; `-` for standard input
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Input format (default: from the file extension)
+    /// Input format (default: from the file extension and content); .gz files are decompressed
     #[arg(long, visible_alias = "input-format", value_enum, default_value_t = InputFormat::Auto)]
     pub format: InputFormat,
+    /// In directories, read only files matching this pattern (`*.html`, `**/2025-*.{md,txt}`)
+    #[arg(long)]
+    pub glob: Option<String>,
     /// Source name for documents that carry none
     #[arg(long)]
     pub source: Option<String>,
-    /// Print only the summary
+    /// Also skip documents whose URL is already stored
+    #[arg(long)]
+    pub dedup_url: bool,
+    /// Text that is not valid UTF-8: repair it (with a warning) or skip the document
+    #[arg(long, value_enum, default_value_t = InvalidUtf8::Lossy)]
+    pub invalid_utf8: InvalidUtf8,
+    /// Extraction threads (default: all cores)
+    #[arg(long, short)]
+    pub jobs: Option<usize>,
+    /// Print only warnings and the summary (no per-document lines, no progress)
     #[arg(long, short)]
     pub quiet: bool,
 }
@@ -93,6 +105,9 @@ pub struct ExtractArgs {
     /// Print how each sentence was analysed (parts of speech, actors, verbs, codes) instead
     #[arg(long)]
     pub explain: bool,
+    /// Extraction threads (default: all cores); output keeps the input order
+    #[arg(long, short)]
+    pub jobs: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

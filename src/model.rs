@@ -20,6 +20,8 @@ pub struct Document {
     pub url: Option<String>,
     /// Where the document was read from (file path, `-` for stdin, `file:line` for JSON Lines).
     pub origin: Option<String>,
+    /// Other fields the input carried (a JSON object as text), kept for the user.
+    pub extra: Option<String>,
     pub text: String,
 }
 
@@ -32,6 +34,7 @@ pub struct DocumentMeta {
     pub source: Option<String>,
     pub url: Option<String>,
     pub origin: Option<String>,
+    pub extra: Option<String>,
 }
 
 impl Document {
@@ -47,6 +50,7 @@ impl Document {
             source: meta.source,
             url: meta.url,
             origin: meta.origin,
+            extra: meta.extra,
             text,
         }
     }

@@ -6,7 +6,7 @@ use crate::cli::{DemoArgs, GlobalArgs, GraphFormat};
 use anyhow::{bail, Context, Result};
 use geokg::graph::RelationGraph;
 use geokg::ingest::{collect_inputs, ReadOptions};
-use geokg::pipeline::ingest_inputs;
+use geokg::pipeline::{ingest_inputs, PipelineOptions};
 use geokg::render::DotOptions;
 use geokg::Store;
 
@@ -34,7 +34,15 @@ pub fn run(global: &GlobalArgs, args: &DemoArgs) -> Result<u8> {
         default_date: global.date,
         ..Default::default()
     };
-    let summary = ingest_inputs(&mut store, &extractor, &inputs, &options, &mut |_| {})?;
+    let summary = ingest_inputs(
+        &mut store,
+        &extractor,
+        &inputs,
+        &options,
+        &PipelineOptions::default(),
+        &mut |_| {},
+        &mut |_, _| {},
+    )?;
     let graph = RelationGraph::from_edges(&store.edges()?);
     let dot_options = DotOptions {
         title: Some(format!("geokg demo: {} sample articles", summary.stored)),

@@ -3,7 +3,8 @@
 use super::{extractor, one_line, output, EXIT_PARTIAL};
 use crate::cli::{EventFormat, ExtractArgs, GlobalArgs};
 use anyhow::Result;
-use geokg::ingest::{collect_inputs, read_input, ReadOptions};
+use geokg::ingest::{collect_inputs, read_input, ReadItem, ReadOptions};
+use geokg::pipeline::{default_jobs, extract_inputs, Extracted};
 use geokg::Event;
 use std::io::Write;
 
@@ -13,9 +14,29 @@ pub fn run(global: &GlobalArgs, args: &ExtractArgs) -> Result<u8> {
     let options = ReadOptions {
         format: args.input_format,
         default_date: global.date,
-        default_source: None,
+        ..Default::default()
     };
     let mut out = output(args.output.as_deref())?;
+    let mut failed = 0;
+    let mut result: std::io::Result<()> = Ok(());
+    if args.explain {
+        for input in &inputs {
+            read_input(input, &options, &mut |item| match item {
+                ReadItem::Document(doc) if result.is_ok() => {
+                    result = out.write_all(extractor.explain(&doc).as_bytes());
+                }
+                ReadItem::Error(err) => {
+                    failed += 1;
+                    eprintln!("error: {err}");
+                }
+                ReadItem::Warning(w) => eprintln!("warning: {w}"),
+                _ => {}
+            });
+        }
+        result?;
+        out.flush()?;
+        return Ok(if failed > 0 { EXIT_PARTIAL } else { 0 });
+    }
     if args.format == EventFormat::Table {
         writeln!(
             out,
@@ -23,32 +44,25 @@ pub fn run(global: &GlobalArgs, args: &ExtractArgs) -> Result<u8> {
             "doc", "s", "source", "type", "target", "relation"
         )?;
     }
-    let mut failed = 0;
-    let mut result = Ok(());
-    for input in &inputs {
-        read_input(input, &options, &mut |doc| {
-            if result.is_err() {
-                return;
-            }
-            match doc {
-                Ok(doc) if args.explain => {
-                    result = out.write_all(extractor.explain(&doc).as_bytes());
-                }
-                Ok(doc) => {
-                    for event in extractor.extract(&doc).events {
-                        result = write_event(&mut out, &event, args.format);
-                        if result.is_err() {
-                            return;
-                        }
+    let jobs = args.jobs.unwrap_or_else(default_jobs);
+    extract_inputs(&extractor, &inputs, &options, jobs, &mut |item| {
+        match item {
+            Extracted::Events(events) => {
+                for event in &events {
+                    result = write_event(&mut out, event, args.format);
+                    if result.is_err() {
+                        return false;
                     }
                 }
-                Err(err) => {
-                    failed += 1;
-                    eprintln!("warning: {err}");
-                }
             }
-        });
-    }
+            Extracted::Warning(w) => eprintln!("warning: {w}"),
+            Extracted::Failed(f) => {
+                failed += 1;
+                eprintln!("error: {f}");
+            }
+        }
+        true
+    });
     result?;
     out.flush()?;
     Ok(if failed > 0 { EXIT_PARTIAL } else { 0 })

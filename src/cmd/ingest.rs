@@ -1,48 +1,86 @@
-//! `geokg ingest`: read, extract, store.
+//! `geokg ingest`: read, extract, store — in parallel, with progress and a summary.
 
 use super::{extractor, EXIT_PARTIAL};
 use crate::cli::{GlobalArgs, IngestArgs};
 use anyhow::{Context, Result};
-use geokg::ingest::{collect_inputs, ReadOptions};
-use geokg::pipeline::{ingest_inputs, IngestEvent};
+use geokg::ingest::{collect_inputs_matching, ReadOptions};
+use geokg::pipeline::{default_jobs, ingest_inputs, IngestEvent, PipelineOptions};
 use geokg::Store;
+use std::io::IsTerminal;
 
 pub fn run(global: &GlobalArgs, args: &IngestArgs) -> Result<u8> {
     let extractor = extractor(global)?;
-    let inputs = collect_inputs(&args.paths)?;
+    let inputs = collect_inputs_matching(&args.paths, args.glob.as_deref())?;
     let mut store =
         Store::open(&global.db).with_context(|| format!("opening {}", global.db.display()))?;
-    let options = ReadOptions {
+    let read = ReadOptions {
         format: args.format,
         default_date: global.date,
         default_source: args.source.clone(),
+        invalid_utf8: args.invalid_utf8,
+        ..Default::default()
+    };
+    let options = PipelineOptions {
+        jobs: args.jobs.unwrap_or_else(default_jobs),
+        dedup_url: args.dedup_url,
+        db_path: Some(global.db.clone()),
+        ..Default::default()
     };
     let quiet = args.quiet;
+    let show_progress = !quiet && std::io::stderr().is_terminal();
     let summary = ingest_inputs(
         &mut store,
         &extractor,
         &inputs,
+        &read,
         &options,
         &mut |event| match event {
-            IngestEvent::Stored { name, events } if !quiet => {
+            IngestEvent::Stored { name, events } if !quiet && !show_progress => {
                 eprintln!("stored {name}: {events} events")
             }
-            IngestEvent::Duplicate { name } if !quiet => {
+            IngestEvent::Duplicate { name } if !quiet && !show_progress => {
                 eprintln!("skipped {name}: already stored")
             }
-            IngestEvent::Failed { message } => eprintln!("warning: {message}"),
+            IngestEvent::Warning { message } => eprintln!("{}warning: {message}", clear(show_progress)),
+            IngestEvent::Failed { message } => eprintln!("{}error: {message}", clear(show_progress)),
             _ => {}
+        },
+        &mut |s, elapsed| {
+            if show_progress {
+                let secs = elapsed.as_secs_f64().max(0.001);
+                eprint!(
+                    "\r\x1b[2K{} documents ({} stored, {} known, {} failed), {} events — {:.0} docs/s, {:.0} events/s",
+                    s.read,
+                    s.stored,
+                    s.duplicates,
+                    s.failed,
+                    s.events,
+                    s.read as f64 / secs,
+                    s.events as f64 / secs
+                );
+            }
         },
     )
     .with_context(|| format!("writing {}", global.db.display()))?;
     eprintln!(
-        "{} documents read: {} stored ({} events), {} already stored, {} failed; database {}",
+        "{}{} documents read: {} stored ({} events), {} already stored, {} failed, {} warnings; database {}",
+        clear(show_progress),
         summary.read,
         summary.stored,
         summary.events,
         summary.duplicates,
         summary.failed,
+        summary.warnings,
         global.db.display()
     );
     Ok(if summary.failed > 0 { EXIT_PARTIAL } else { 0 })
+}
+
+/// Clears the progress line before printing a message over it.
+fn clear(progress: bool) -> &'static str {
+    if progress {
+        "\r\x1b[2K"
+    } else {
+        ""
+    }
 }

@@ -1,14 +1,11 @@
 //! Plain text and Markdown: optional header lines or front matter, then the article text.
 
-use super::{finish, IngestError, ReadOptions};
-use crate::model::{Document, DocumentMeta};
+use super::IngestError;
+use crate::model::DocumentMeta;
 use chrono::NaiveDate;
 
-pub(super) fn read_text(
-    content: &str,
-    name: &str,
-    options: &ReadOptions,
-) -> Result<Document, IngestError> {
+/// A text or Markdown document: header lines or front matter, then the text.
+pub(super) fn read_text(content: &str, name: &str) -> Result<(String, DocumentMeta), IngestError> {
     let (mut meta, body) = split_header(content);
     let text = body.trim().to_string();
     if text.is_empty() {
@@ -18,7 +15,7 @@ pub(super) fn read_text(
         });
     }
     meta.origin = Some(name.to_string());
-    Ok(finish(text, meta, options))
+    Ok((text, meta))
 }
 
 /// Splits `Key: value` header lines (or a `---` front matter block) from the text.

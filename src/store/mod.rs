@@ -10,7 +10,13 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 /// Schema files in order; `PRAGMA user_version` is the number of the last one applied.
-const MIGRATIONS: &[(u32, &str)] = &[(1, include_str!("../../schema/0001_init.sql"))];
+const MIGRATIONS: &[(u32, &str)] = &[
+    (1, include_str!("../../schema/0001_init.sql")),
+    (
+        2,
+        include_str!("../../schema/0002_event_groups_and_views.sql"),
+    ),
+];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 
@@ -241,120 +247,30 @@ impl Store {
         doc: &Document,
         extraction: &Extraction,
     ) -> Result<InsertOutcome, StoreError> {
+        Ok(self.insert_batch(&[(doc, extraction)])?[0])
+    }
+
+    /// Stores several documents in one transaction: all of them or none.
+    pub fn insert_batch(
+        &mut self,
+        batch: &[(&Document, &Extraction)],
+    ) -> Result<Vec<InsertOutcome>, StoreError> {
         let tx = self.conn.transaction()?;
-        let exists = tx
-            .query_row(
-                "SELECT 1 FROM documents WHERE hash = ?1",
-                [&doc.hash],
-                |_| Ok(()),
-            )
-            .optional()?
-            .is_some();
-        if exists {
-            return Ok(InsertOutcome::Duplicate);
-        }
-        tx.execute(
-            "INSERT INTO documents (doc_id, hash, title, date, source, url, origin, text, ingested_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-            params![
-                doc.id,
-                doc.hash,
-                doc.title,
-                doc.date.map(|d| d.to_string()),
-                doc.source,
-                doc.url,
-                doc.origin,
-                doc.text
-            ],
-        )?;
-        let document_id = tx.last_insert_rowid();
-        let mut sentence_ids = Vec::with_capacity(extraction.sentences.len());
-        {
-            let mut insert_sentence = tx.prepare_cached(
-                "INSERT INTO sentences (document_id, idx, start, \"end\", text) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            for s in &extraction.sentences {
-                insert_sentence.execute(params![
-                    document_id,
-                    s.index as i64,
-                    s.start as i64,
-                    s.end as i64,
-                    s.text(&doc.text)
-                ])?;
-                sentence_ids.push(tx.last_insert_rowid());
-            }
-        }
-        let sentence_id = |index: usize| sentence_ids.get(index).copied().unwrap_or(0);
-        {
-            let mut insert_mention = tx.prepare_cached(
-                "INSERT INTO mentions (sentence_id, actor_id, text, start, \"end\") VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            for m in &extraction.mentions {
-                let actor = upsert_actor(&tx, &m.actor)?;
-                insert_mention.execute(params![
-                    sentence_id(m.sentence_index),
-                    actor,
-                    m.actor.text,
-                    m.actor.start as i64,
-                    m.actor.end as i64
-                ])?;
-            }
-        }
-        {
-            let mut insert_event = tx.prepare_cached(
-                "INSERT INTO events (document_id, sentence_id, source_id, target_id, attributed_id,
-                    source_text, target_text, relation_text, relation_lemma, cameo, root_code, plover,
-                    plover_mode, goldstein, quad_class, negated, modality, date, location, confidence,
-                    relation_start, relation_end, source_start, source_end, target_start, target_end)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                    ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
-            )?;
-            for e in &extraction.events {
-                let source = upsert_actor(&tx, &e.source)?;
-                let target = e
-                    .target
-                    .as_ref()
-                    .map(|t| upsert_actor(&tx, t))
-                    .transpose()?;
-                let attributed = e
-                    .attributed_to
-                    .as_ref()
-                    .map(|a| upsert_actor(&tx, a))
-                    .transpose()?;
-                insert_event.execute(params![
-                    document_id,
-                    sentence_id(e.sentence_index),
-                    source,
-                    target,
-                    attributed,
-                    e.source.text,
-                    e.target.as_ref().map(|t| t.text.clone()),
-                    e.relation.text,
-                    e.relation.lemma,
-                    e.cameo,
-                    e.cameo.get(..2).unwrap_or(&e.cameo),
-                    e.plover.as_str(),
-                    e.plover_mode,
-                    e.goldstein,
-                    e.quad_class,
-                    e.negated,
-                    e.modality.as_str(),
-                    e.date.map(|d| d.to_string()),
-                    e.location,
-                    e.confidence,
-                    e.relation.start as i64,
-                    e.relation.end as i64,
-                    e.source.start as i64,
-                    e.source.end as i64,
-                    e.target.as_ref().map(|t| t.start as i64),
-                    e.target.as_ref().map(|t| t.end as i64),
-                ])?;
-            }
+        let mut outcomes = Vec::with_capacity(batch.len());
+        for (doc, extraction) in batch {
+            outcomes.push(insert_document(&tx, doc, extraction)?);
         }
         tx.commit()?;
-        Ok(InsertOutcome::Inserted {
-            events: extraction.events.len(),
-        })
+        Ok(outcomes)
+    }
+
+    /// Whether a document with this URL is stored.
+    pub fn has_url(&self, url: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM documents WHERE url = ?1", [url], |_| Ok(()))
+            .optional()?
+            .is_some())
     }
 
     /// Runs one SQL statement and returns its rows. On a read-only store a write fails with
@@ -398,6 +314,8 @@ impl Store {
             "actor_aliases",
             "mentions",
             "events",
+            "event_groups",
+            "edge_stats",
         ] {
             let n: i64 =
                 self.conn
@@ -450,6 +368,185 @@ impl Store {
         })?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
+}
+
+/// Inserts one document with its sentences, mentions and events inside `tx`.
+fn insert_document(
+    tx: &rusqlite::Transaction,
+    doc: &Document,
+    extraction: &Extraction,
+) -> Result<InsertOutcome, StoreError> {
+    let exists = tx
+        .prepare_cached("SELECT 1 FROM documents WHERE hash = ?1")?
+        .query_row([&doc.hash], |_| Ok(()))
+        .optional()?
+        .is_some();
+    if exists {
+        return Ok(InsertOutcome::Duplicate);
+    }
+    tx.prepare_cached(
+        "INSERT INTO documents (doc_id, hash, title, date, source, url, origin, text, extra, ingested_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+    )?
+    .execute(params![
+        doc.id,
+        doc.hash,
+        doc.title,
+        doc.date.map(|d| d.to_string()),
+        doc.source,
+        doc.url,
+        doc.origin,
+        doc.text,
+        doc.extra
+    ])?;
+    let document_id = tx.last_insert_rowid();
+    let mut sentence_ids = Vec::with_capacity(extraction.sentences.len());
+    {
+        let mut insert_sentence = tx.prepare_cached(
+            "INSERT INTO sentences (document_id, idx, start, \"end\", text) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for s in &extraction.sentences {
+            insert_sentence.execute(params![
+                document_id,
+                s.index as i64,
+                s.start as i64,
+                s.end as i64,
+                s.text(&doc.text)
+            ])?;
+            sentence_ids.push(tx.last_insert_rowid());
+        }
+    }
+    let sentence_id = |index: usize| sentence_ids.get(index).copied().unwrap_or(0);
+    {
+        let mut insert_mention = tx.prepare_cached(
+            "INSERT INTO mentions (sentence_id, actor_id, text, start, \"end\") VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for m in &extraction.mentions {
+            let actor = upsert_actor(tx, &m.actor)?;
+            insert_mention.execute(params![
+                sentence_id(m.sentence_index),
+                actor,
+                m.actor.text,
+                m.actor.start as i64,
+                m.actor.end as i64
+            ])?;
+        }
+    }
+    // Groups and edges this document has already counted once.
+    let mut counted_groups: Vec<i64> = Vec::new();
+    let mut counted_edges: Vec<(i64, i64, String)> = Vec::new();
+    let mut insert_event = tx.prepare_cached(
+        "INSERT INTO events (document_id, sentence_id, source_id, target_id, attributed_id,
+            source_text, target_text, relation_text, relation_lemma, cameo, root_code, plover,
+            plover_mode, goldstein, quad_class, negated, modality, date, location, confidence,
+            relation_start, relation_end, source_start, source_end, target_start, target_end, group_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+            ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
+    )?;
+    for e in &extraction.events {
+        let source = upsert_actor(tx, &e.source)?;
+        let target = e.target.as_ref().map(|t| upsert_actor(tx, t)).transpose()?;
+        let attributed = e
+            .attributed_to
+            .as_ref()
+            .map(|a| upsert_actor(tx, a))
+            .transpose()?;
+        let date = e.date.map(|d| d.to_string());
+        let group = if e.is_counted() {
+            let (group, reports): (i64, i64) = tx
+                .prepare_cached(
+                    "INSERT INTO event_groups (source_id, target_id, target_key, cameo, plover, quad_class, goldstein, date, reports)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1)
+                     ON CONFLICT (source_id, target_key, cameo, date) DO UPDATE SET reports = reports + 1
+                     RETURNING id, reports",
+                )?
+                .query_row(
+                    params![
+                        source,
+                        target,
+                        target.unwrap_or(0),
+                        e.cameo,
+                        e.plover.as_str(),
+                        e.quad_class,
+                        e.goldstein,
+                        date.clone().unwrap_or_default()
+                    ],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )?;
+            let new_document = !counted_groups.contains(&group);
+            if new_document {
+                counted_groups.push(group);
+                tx.prepare_cached(
+                    "UPDATE event_groups SET documents = documents + 1 WHERE id = ?1",
+                )?
+                .execute([group])?;
+            }
+            if let Some(target) = target {
+                let edge = (source, target, e.plover.as_str().to_string());
+                let new_edge_document = !counted_edges.contains(&edge);
+                if new_edge_document {
+                    counted_edges.push(edge);
+                }
+                let new_event = reports == 1;
+                tx.prepare_cached(
+                    "INSERT INTO edge_stats (source_id, target_id, plover, quad_class, events, reports, documents, goldstein_sum, first_date, last_date)
+                     VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8, ?8)
+                     ON CONFLICT (source_id, target_id, plover) DO UPDATE SET
+                        events = events + excluded.events,
+                        reports = reports + 1,
+                        documents = documents + excluded.documents,
+                        goldstein_sum = goldstein_sum + excluded.goldstein_sum,
+                        first_date = CASE WHEN excluded.first_date IS NOT NULL AND (first_date IS NULL OR excluded.first_date < first_date) THEN excluded.first_date ELSE first_date END,
+                        last_date = CASE WHEN excluded.last_date IS NOT NULL AND (last_date IS NULL OR excluded.last_date > last_date) THEN excluded.last_date ELSE last_date END",
+                )?
+                .execute(params![
+                    source,
+                    target,
+                    e.plover.as_str(),
+                    e.quad_class,
+                    new_event as i64,
+                    new_edge_document as i64,
+                    if new_event { e.goldstein } else { 0.0 },
+                    date
+                ])?;
+            }
+            Some(group)
+        } else {
+            None
+        };
+        insert_event.execute(params![
+            document_id,
+            sentence_id(e.sentence_index),
+            source,
+            target,
+            attributed,
+            e.source.text,
+            e.target.as_ref().map(|t| t.text.clone()),
+            e.relation.text,
+            e.relation.lemma,
+            e.cameo,
+            e.cameo.get(..2).unwrap_or(&e.cameo),
+            e.plover.as_str(),
+            e.plover_mode,
+            e.goldstein,
+            e.quad_class,
+            e.negated,
+            e.modality.as_str(),
+            date,
+            e.location,
+            e.confidence,
+            e.relation.start as i64,
+            e.relation.end as i64,
+            e.source.start as i64,
+            e.source.end as i64,
+            e.target.as_ref().map(|t| t.start as i64),
+            e.target.as_ref().map(|t| t.end as i64),
+            group,
+        ])?;
+    }
+    Ok(InsertOutcome::Inserted {
+        events: extraction.events.len(),
+    })
 }
 
 /// Inserts an actor (by name and code) if new, records the alias, returns its id.
