@@ -308,3 +308,24 @@ fn unknown_input_path_is_an_error_naming_it() {
         .failure()
         .stderr(predicate::str::contains("no/such/article.txt"));
 }
+
+#[test]
+fn database_of_schema_version_1_opens_and_migrates() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("old.db");
+    std::fs::copy(repo("tests/fixtures/schema-v1.db"), &db).unwrap();
+    // The same event reported twice in the old data is one distinct event with two reports.
+    assert_eq!(
+        query(&db, "SELECT count, reports FROM edges WHERE plover = 'ASSAULT'").lines().nth(1),
+        Some("1,2")
+    );
+    assert_eq!(query(&db, "PRAGMA user_version").lines().nth(1), Some("2"));
+    assert_eq!(count(&db, "events"), 3);
+    // New documents go in next to the old ones.
+    geokg(&db)
+        .args(["ingest", "-q"])
+        .arg(repo("tests/fixtures/simple.txt"))
+        .assert()
+        .success();
+    assert_eq!(count(&db, "documents"), 2);
+}
