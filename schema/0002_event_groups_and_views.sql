@@ -21,9 +21,11 @@ CREATE TABLE event_groups (
     UNIQUE (source_id, target_key, cameo, date)
 );
 CREATE INDEX event_groups_target ON event_groups(target_key);
+CREATE INDEX event_groups_date ON event_groups(date);
 
 ALTER TABLE events ADD COLUMN group_id INTEGER REFERENCES event_groups(id);
 CREATE INDEX events_group ON events(group_id);
+CREATE INDEX events_edge ON events(source_id, target_id, plover);
 
 -- Counted events with a target aggregated per (source, target, PLOVER type); maintained by
 -- geokg as documents are stored (rebuilt from `events` by this migration).

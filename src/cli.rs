@@ -2,7 +2,9 @@
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use geokg::graph::GroupBy;
 use geokg::ingest::{InputFormat, InvalidUtf8};
+use geokg::render::Format;
 use std::path::PathBuf;
 
 /// Turn news articles into a knowledge graph of coded geopolitical events (CAMEO / PLOVER),
@@ -42,10 +44,18 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Run SQL against the database (read-only unless --write)
     Query(QueryArgs),
-    /// Write the relation graph as DOT, SVG or PNG
+    /// Write the relation graph: DOT, SVG, PNG, JSON, GraphML or CSV
     Export(ExportArgs),
+    /// List events: by actor, target, type and date
+    Events(EventsArgs),
     /// List actors with their mention and event counts
     Actors(ActorsArgs),
+    /// Counts, date range and the most central actors
+    Stats(StatsArgs),
+    /// The shortest chains of events between two actors, with evidence
+    Path(PathArgs),
+    /// Find sentences by full-text search, with their events
+    Search(SearchArgs),
     /// Score extraction against PLOVER gold records (JSON Lines)
     Eval(EvalArgs),
     /// Ingest the bundled sample articles and draw their graph (the quick start)
@@ -129,27 +139,128 @@ pub struct QueryArgs {
     pub write: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum GraphFormat {
-    Dot,
-    Svg,
-    Png,
+/// Which events and actors to look at (shared by export, stats, events and path).
+#[derive(Debug, Args, Clone, Default)]
+pub struct FilterArgs {
+    /// Only events on or after this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only events on or before this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only these PLOVER types (comma-separated: REJECT,THREATEN)
+    #[arg(long = "type", value_delimiter = ',', value_name = "TYPE")]
+    pub types: Vec<String>,
+    /// Only these quad classes: verbal-coop, material-coop, verbal-conflict, material-conflict
+    /// (or 1-4; comma-separated; also "cooperation" and "conflict")
+    #[arg(long, value_delimiter = ',', value_name = "QUAD")]
+    pub quad: Vec<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Output format (default: from --output's extension, else dot)
     #[arg(long, short, value_enum)]
-    pub format: Option<GraphFormat>,
+    pub format: Option<Format>,
     /// Output file (default: standard output)
     #[arg(long, short)]
     pub output: Option<PathBuf>,
-    /// Layout engine for SVG and PNG: dot, neato, fdp, sfdp, circo, twopi
-    #[arg(long, default_value = "dot")]
-    pub engine: String,
+    /// Centre on these actors (code, name or alias; repeatable)
+    #[arg(long)]
+    pub actor: Vec<String>,
+    /// With --actor: how many steps of neighbours to include
+    #[arg(long, default_value_t = 1)]
+    pub hops: usize,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Drop edges with fewer events
+    #[arg(long, default_value_t = 1)]
+    pub min_count: u64,
+    /// Keep the N most central actors (weighted PageRank); default 40 for drawings, 0 = all
+    #[arg(long)]
+    pub top: Option<usize>,
+    /// Keep the N strongest edges; default 120 for drawings, 0 = all
+    #[arg(long)]
+    pub max_edges: Option<usize>,
+    /// Merge actors into one node per actor, code or country
+    #[arg(long, value_enum, default_value_t = GroupBy::Actor)]
+    pub group_by: GroupBy,
+    /// Draw relations without direction (one line per pair of actors)
+    #[arg(long, conflicts_with = "directed")]
+    pub undirected: bool,
+    /// Draw relations with direction (the default)
+    #[arg(long)]
+    pub directed: bool,
+    /// One edge per event type instead of one per pair of actors
+    #[arg(long)]
+    pub split_types: bool,
+    /// Layout engine for SVG and PNG: dot, neato, fdp, sfdp, circo, twopi (default: by size)
+    #[arg(long)]
+    pub engine: Option<String>,
     /// Title drawn above the graph
     #[arg(long)]
     pub title: Option<String>,
+    /// Leave out the legend
+    #[arg(long)]
+    pub no_legend: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// Events of this actor (as source, or either side without --target)
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Events aimed at this actor
+    #[arg(long)]
+    pub target: Option<String>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Also list negated events ("did not attack")
+    #[arg(long)]
+    pub negated: bool,
+    /// At most this many events, most recent first
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// How many top actors to list
+    #[arg(long, default_value_t = 10)]
+    pub top: usize,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    /// From this actor (code, name or alias)
+    pub from: String,
+    /// To this actor
+    pub to: String,
+    /// Longest chain to look for
+    #[arg(long, default_value_t = 4)]
+    pub max_hops: usize,
+    /// At most this many chains
+    #[arg(long, default_value_t = 3)]
+    pub max_paths: usize,
+    /// Follow events only from source to target
+    #[arg(long)]
+    pub directed: bool,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Full-text query (SQLite FTS5 syntax: words, "a phrase", OR, NOT, prefix*)
+    pub text: String,
+    /// At most this many sentences
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
 }
 
 #[derive(Debug, Args)]

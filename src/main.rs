@@ -15,6 +15,10 @@ fn main() -> ExitCode {
         Command::Query(args) => cmd::query::run(&cli.global, args),
         Command::Export(args) => cmd::export::run(&cli.global, args),
         Command::Actors(args) => cmd::actors::run(&cli.global, args),
+        Command::Events(args) => cmd::events::run(&cli.global, args),
+        Command::Stats(args) => cmd::stats::run(&cli.global, args),
+        Command::Path(args) => cmd::path::run(&cli.global, args),
+        Command::Search(args) => cmd::search::run(&cli.global, args),
         Command::Eval(args) => cmd::eval::run(&cli.global, args),
         Command::Demo(args) => cmd::demo::run(&cli.global, args),
     };

@@ -316,7 +316,12 @@ fn database_of_schema_version_1_opens_and_migrates() {
     std::fs::copy(repo("tests/fixtures/schema-v1.db"), &db).unwrap();
     // The same event reported twice in the old data is one distinct event with two reports.
     assert_eq!(
-        query(&db, "SELECT count, reports FROM edges WHERE plover = 'ASSAULT'").lines().nth(1),
+        query(
+            &db,
+            "SELECT count, reports FROM edges WHERE plover = 'ASSAULT'"
+        )
+        .lines()
+        .nth(1),
         Some("1,2")
     );
     assert_eq!(query(&db, "PRAGMA user_version").lines().nth(1), Some("2"));

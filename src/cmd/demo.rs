@@ -1,13 +1,13 @@
 //! `geokg demo`: the quick start — ingest the sample articles, write the graph.
 
-use super::export::graph_bytes;
+use super::export::describe;
 use super::extractor;
-use crate::cli::{DemoArgs, GlobalArgs, GraphFormat};
+use crate::cli::{DemoArgs, GlobalArgs};
 use anyhow::{bail, Context, Result};
-use geokg::graph::RelationGraph;
+use geokg::graph::{select, Selection};
 use geokg::ingest::{collect_inputs, ReadOptions};
 use geokg::pipeline::{ingest_inputs, PipelineOptions};
-use geokg::render::DotOptions;
+use geokg::render::{render, Format, ReportOptions};
 use geokg::Store;
 
 pub fn run(global: &GlobalArgs, args: &DemoArgs) -> Result<u8> {
@@ -43,23 +43,24 @@ pub fn run(global: &GlobalArgs, args: &DemoArgs) -> Result<u8> {
         &mut |_| {},
         &mut |_, _| {},
     )?;
-    let graph = RelationGraph::from_edges(&store.edges()?);
-    let dot_options = DotOptions {
-        title: Some(format!("geokg demo: {} sample articles", summary.stored)),
+    let selection = Selection {
+        top: Some(40),
+        max_edges: Some(120),
+        evidence: true,
+        ..Default::default()
+    };
+    let graph = select(&store, &selection)?;
+    let options = ReportOptions {
+        title: format!("geokg demo: {} sample articles", summary.stored),
+        subtitle: describe(&selection, &graph),
         ..Default::default()
     };
     let svg_path = args.out.join("demo.svg");
     let dot_path = args.out.join("demo.dot");
-    std::fs::write(
-        &dot_path,
-        graph_bytes(&graph, &dot_options, GraphFormat::Dot, "dot")?,
-    )
-    .with_context(|| format!("writing {}", dot_path.display()))?;
-    std::fs::write(
-        &svg_path,
-        graph_bytes(&graph, &dot_options, GraphFormat::Svg, "dot")?,
-    )
-    .with_context(|| format!("writing {}", svg_path.display()))?;
+    std::fs::write(&dot_path, render(&graph, Format::Dot, &options)?)
+        .with_context(|| format!("writing {}", dot_path.display()))?;
+    std::fs::write(&svg_path, render(&graph, Format::Svg, &options)?)
+        .with_context(|| format!("writing {}", svg_path.display()))?;
     println!(
         "ingested {} articles from {}: {} events",
         summary.stored,

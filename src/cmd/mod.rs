@@ -3,12 +3,16 @@
 pub mod actors;
 pub mod demo;
 pub mod eval;
+pub mod events;
 pub mod export;
 pub mod extract;
 pub mod ingest;
+pub mod path;
 pub mod query;
+pub mod search;
+pub mod stats;
 
-use crate::cli::{GlobalArgs, TableFormat};
+use crate::cli::{FilterArgs, GlobalArgs, TableFormat};
 use anyhow::{Context, Result};
 use geokg::dict::Dictionaries;
 use geokg::store::{QueryResult, Value};
@@ -31,6 +35,53 @@ pub fn extractor(global: &GlobalArgs) -> Result<Extractor> {
             today: None,
         },
     ))
+}
+
+/// The event filter the command line asks for; quads by number or name.
+pub fn edge_filter(args: &FilterArgs) -> Result<geokg::store::EdgeFilter> {
+    let mut quads = Vec::new();
+    for q in &args.quad {
+        let q = q.trim().to_ascii_lowercase();
+        let found: &[u8] = match q.as_str() {
+            "1" | "verbal-coop" | "verbal-cooperation" => &[1],
+            "2" | "material-coop" | "material-cooperation" => &[2],
+            "3" | "verbal-conflict" => &[3],
+            "4" | "material-conflict" => &[4],
+            "cooperation" | "coop" => &[1, 2],
+            "conflict" => &[3, 4],
+            "verbal" => &[1, 3],
+            "material" => &[2, 4],
+            _ => anyhow::bail!("unknown quad class {q:?} (use 1-4, verbal-coop, material-coop, verbal-conflict, material-conflict, cooperation, conflict)"),
+        };
+        quads.extend_from_slice(found);
+    }
+    quads.sort_unstable();
+    quads.dedup();
+    let mut types = Vec::new();
+    for t in &args.types {
+        let plover = geokg::Plover::parse(t)
+            .filter(|p| p.is_counted())
+            .ok_or_else(|| {
+                anyhow::anyhow!("unknown PLOVER type {t:?} (use AGREE, CONSULT, ..., ASSAULT)")
+            })?;
+        types.push(plover.as_str().to_string());
+    }
+    for date in [&args.since, &args.until].into_iter().flatten() {
+        chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+            .map_err(|_| anyhow::anyhow!("expected a date YYYY-MM-DD, got {date:?}"))?;
+    }
+    Ok(geokg::store::EdgeFilter {
+        since: args.since.clone(),
+        until: args.until.clone(),
+        types,
+        quads,
+    })
+}
+
+/// Opens the database read-only, naming it in errors.
+pub fn open_store(global: &GlobalArgs) -> Result<geokg::Store> {
+    geokg::Store::open_read_only(&global.db)
+        .with_context(|| format!("opening {}", global.db.display()))
 }
 
 /// Standard output or a file, buffered.

@@ -261,6 +261,8 @@ pub struct Dictionaries {
     role_index: FxHashMap<String, u16>,
     role_kinds: FxHashMap<String, ActorKind>,
     countries: FxHashMap<String, u32>,
+    /// Entries by lowercase canonical name: one person may be listed in several files.
+    by_canonical: FxHashMap<String, Vec<u32>>,
     pub cameo: FxHashMap<String, CameoCode>,
     pub verbs: VerbDictionary,
     pub nouns: PhraseTrie<u32>,
@@ -483,6 +485,10 @@ impl Dictionaries {
 
     fn add_entry(&mut self, names: &[String], entry: ActorEntry) {
         let index = self.entries.len() as u32;
+        self.by_canonical
+            .entry(entry.name.to_lowercase())
+            .or_default()
+            .push(index);
         self.entries.push(entry);
         for name in names {
             self.add_name(name, index, NameKind::Name);
@@ -619,6 +625,15 @@ impl Dictionaries {
     /// its country as a former office holder (`ELI`) or to its last code.
     pub fn entry_code(&self, entry: &ActorEntry, date: NaiveDate) -> Option<String> {
         if let Some(code) = entry.code_on(date) {
+            return Some(code.code.clone());
+        }
+        // The same person listed in another file (the 2016-2026 update) may know the date.
+        let namesakes = self.by_canonical.get(&entry.name.to_lowercase());
+        if let Some(code) = namesakes
+            .into_iter()
+            .flatten()
+            .find_map(|&i| self.entries[i as usize].code_on(date))
+        {
             return Some(code.code.clone());
         }
         if entry.person {

@@ -1,21 +1,45 @@
-//! Graph: the actor network built from aggregated edges, with analytics.
+//! Graph: the actor network built from aggregated edges, selection of the part a reader wants,
+//! and analytics — weighted degree, weighted PageRank, communities (Louvain), shortest paths.
 //!
-//! Input: [`EdgeRow`]s from the store. Output: [`RelationGraph`] (a petgraph `DiGraph` whose
-//! node and edge order is deterministic). Entry point: [`RelationGraph::from_edges`].
+//! Input: a [`Store`] and a [`Selection`], or [`EdgeRow`]s. Output: [`RelationGraph`] (a
+//! petgraph `DiGraph` whose node and edge order is deterministic) with per-node analytics.
+//! Entry points: [`select`], [`RelationGraph::from_edges`], [`shortest_paths`].
 
-use crate::store::EdgeRow;
+mod analytics;
+
+pub use analytics::{louvain, pagerank};
+
+use crate::store::{ActorRow, EdgeFilter, EdgeRow, Store, StoreError};
 use petgraph::graph::{DiGraph, NodeIndex};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum GraphError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("unknown actor {0:?}: no code, name or alias matches (try `geokg actors`)")]
+    UnknownActor(String),
+    #[error("ambiguous actor {query:?}: {candidates} (name one by its code or full name)")]
+    AmbiguousActor { query: String, candidates: String },
+}
 
 /// An actor node.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NodeData {
-    /// Stable identifier: `code|name`.
+    /// Stable identifier: `code|name` (or the code or country when grouped).
     pub key: String,
     pub name: String,
     pub code: String,
     pub kind: String,
     pub country: Option<String>,
+    /// Store ids of the actors this node stands for.
+    pub actors: Vec<i64>,
+    pub degree: u64,
+    pub pagerank: f64,
+    pub community: usize,
+    /// A seed of the selection (`--actor`).
+    pub seed: bool,
 }
 
 /// Counted events of one PLOVER type from one actor to another.
@@ -31,6 +55,9 @@ pub struct EdgeData {
     pub last_date: Option<String>,
     pub mean_goldstein: f64,
     pub evidence: String,
+    /// Store ids of one source and one target actor, to look up evidence.
+    pub source_actor: i64,
+    pub target_actor: i64,
 }
 
 /// The directed, weighted actor graph.
@@ -39,60 +66,160 @@ pub struct RelationGraph {
     pub graph: DiGraph<NodeData, EdgeData>,
 }
 
+/// How to merge actors into nodes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum GroupBy {
+    /// One node per canonical actor (name and code).
+    #[default]
+    Actor,
+    /// One node per actor code ("AFGGOV" for the Taliban and Kabul alike).
+    Code,
+    /// One node per country (IGOs and groups without a country keep their code).
+    Country,
+}
+
+/// Which part of the graph to draw or analyse.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Actors named by code, name or alias; with `hops`, their neighbourhood.
+    pub actors: Vec<String>,
+    pub hops: usize,
+    pub filter: EdgeFilter,
+    /// Drop edges with fewer distinct events.
+    pub min_count: u64,
+    /// Keep the N most central actors (by weighted PageRank; seeds always kept).
+    pub top: Option<usize>,
+    /// Keep the N edges with most events.
+    pub max_edges: Option<usize>,
+    pub group_by: GroupBy,
+    /// Fetch an evidence sentence for every edge.
+    pub evidence: bool,
+}
+
 impl RelationGraph {
-    /// Builds the graph: nodes sorted by key, edges in (source, target, type) order.
+    /// Builds the graph: nodes sorted by key, edges in (source, target, type) order, and
+    /// computes degree, PageRank and communities.
     pub fn from_edges(rows: &[EdgeRow]) -> RelationGraph {
+        RelationGraph::build(rows, GroupBy::Actor, &[])
+    }
+
+    fn build(rows: &[EdgeRow], group_by: GroupBy, seeds: &[i64]) -> RelationGraph {
+        let key_of = |a: &ActorRow| -> (String, String, String, String) {
+            match group_by {
+                GroupBy::Actor => (
+                    format!("{}|{}", a.code, a.name),
+                    a.name.clone(),
+                    a.code.clone(),
+                    a.kind.clone(),
+                ),
+                GroupBy::Code if !a.code.is_empty() => (
+                    a.code.clone(),
+                    a.code.clone(),
+                    a.code.clone(),
+                    a.kind.clone(),
+                ),
+                GroupBy::Country => match &a.country {
+                    Some(c) => (c.clone(), c.clone(), c.clone(), "country".to_string()),
+                    None => (
+                        format!("{}|{}", a.code, a.name),
+                        a.name.clone(),
+                        a.code.clone(),
+                        a.kind.clone(),
+                    ),
+                },
+                GroupBy::Code => (
+                    format!("|{}", a.name),
+                    a.name.clone(),
+                    String::new(),
+                    a.kind.clone(),
+                ),
+            }
+        };
         let mut nodes: BTreeMap<String, NodeData> = BTreeMap::new();
         for row in rows {
             for actor in [&row.source, &row.target] {
-                let key = format!("{}|{}", actor.code, actor.name);
-                nodes.entry(key.clone()).or_insert_with(|| NodeData {
+                let (key, name, code, kind) = key_of(actor);
+                let node = nodes.entry(key.clone()).or_insert_with(|| NodeData {
                     key,
-                    name: actor.name.clone(),
-                    code: actor.code.clone(),
-                    kind: actor.kind.clone(),
+                    name,
+                    code,
+                    kind,
                     country: actor.country.clone(),
+                    actors: Vec::new(),
+                    degree: 0,
+                    pagerank: 0.0,
+                    community: 0,
+                    seed: false,
                 });
+                if !node.actors.contains(&actor.id) {
+                    node.actors.push(actor.id);
+                }
+                node.seed |= seeds.contains(&actor.id);
+            }
+        }
+        // Grouped nodes take the name of their best-known member.
+        if group_by != GroupBy::Actor {
+            for node in nodes.values_mut() {
+                node.actors.sort_unstable();
             }
         }
         let mut graph = DiGraph::with_capacity(nodes.len(), rows.len());
-        let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
+        let mut index: HashMap<String, NodeIndex> = HashMap::new();
         for (key, node) in nodes {
             index.insert(key, graph.add_node(node));
         }
-        let mut sorted: Vec<&EdgeRow> = rows.iter().collect();
-        sorted.sort_by(|a, b| {
-            let ka = (
-                format!("{}|{}", a.source.code, a.source.name),
-                format!("{}|{}", a.target.code, a.target.name),
-                &a.plover,
-            );
-            let kb = (
-                format!("{}|{}", b.source.code, b.source.name),
-                format!("{}|{}", b.target.code, b.target.name),
-                &b.plover,
-            );
-            ka.cmp(&kb)
-        });
-        for row in sorted {
-            let s = index[&format!("{}|{}", row.source.code, row.source.name)];
-            let t = index[&format!("{}|{}", row.target.code, row.target.name)];
-            graph.add_edge(
-                s,
-                t,
-                EdgeData {
+        // Merge rows that land on the same (source node, target node, type).
+        let mut merged: BTreeMap<(NodeIndex, NodeIndex, String), EdgeData> = BTreeMap::new();
+        for row in rows {
+            let s = index[&key_of(&row.source).0];
+            let t = index[&key_of(&row.target).0];
+            let edge = merged
+                .entry((s, t, row.plover.clone()))
+                .or_insert_with(|| EdgeData {
                     plover: row.plover.clone(),
                     quad_class: row.quad_class,
-                    count: row.count,
-                    documents: row.documents,
-                    first_date: row.first_date.clone(),
-                    last_date: row.last_date.clone(),
-                    mean_goldstein: row.mean_goldstein,
+                    count: 0,
+                    documents: 0,
+                    first_date: None,
+                    last_date: None,
+                    mean_goldstein: 0.0,
                     evidence: row.evidence.clone(),
-                },
-            );
+                    source_actor: row.source.id,
+                    target_actor: row.target.id,
+                });
+            let total = edge.count + row.count;
+            edge.mean_goldstein = if total > 0 {
+                (edge.mean_goldstein * edge.count as f64 + row.mean_goldstein * row.count as f64)
+                    / total as f64
+            } else {
+                0.0
+            };
+            edge.count = total;
+            edge.documents += row.documents;
+            edge.first_date = min_date(edge.first_date.take(), row.first_date.clone());
+            edge.last_date = max_date(edge.last_date.take(), row.last_date.clone());
+            if edge.evidence.is_empty() {
+                edge.evidence = row.evidence.clone();
+            }
         }
-        RelationGraph { graph }
+        for ((s, t, _), edge) in merged {
+            graph.add_edge(s, t, edge);
+        }
+        let mut built = RelationGraph { graph };
+        built.analyse();
+        built
+    }
+
+    /// Degree, PageRank and communities of the current graph.
+    pub fn analyse(&mut self) {
+        let degree = self.weighted_degree();
+        let ranks = pagerank(self, 0.85, 100, 1e-10);
+        let communities = louvain(self);
+        for (i, node) in self.graph.node_weights_mut().enumerate() {
+            node.degree = degree[i];
+            node.pagerank = ranks[i];
+            node.community = communities[i];
+        }
     }
 
     pub fn node_count(&self) -> usize {
@@ -114,12 +241,281 @@ impl RelationGraph {
         }
         degree
     }
+
+    /// Keeps the nodes `keep` says to keep (and the edges between them); re-analyses.
+    fn retain_nodes(&mut self, keep: impl Fn(&NodeData) -> bool) {
+        self.graph.retain_nodes(|g, n| keep(&g[n]));
+        self.analyse();
+    }
+
+    /// Keeps the `n` edges with most events (ties: most articles, then order), and drops the
+    /// nodes left without edges.
+    fn keep_strongest_edges(&mut self, n: usize) {
+        if self.graph.edge_count() <= n {
+            return;
+        }
+        let mut ranked: Vec<_> = self.graph.edge_indices().collect();
+        ranked.sort_by(|a, b| {
+            let (ea, eb) = (&self.graph[*a], &self.graph[*b]);
+            eb.count
+                .cmp(&ea.count)
+                .then(eb.documents.cmp(&ea.documents))
+                .then(a.cmp(b))
+        });
+        let keep: BTreeSet<_> = ranked.into_iter().take(n).collect();
+        self.graph.retain_edges(|_, e| keep.contains(&e));
+        self.graph
+            .retain_nodes(|g, n| g.neighbors_undirected(n).next().is_some() || g[n].seed);
+        self.analyse();
+    }
+}
+
+fn min_date(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn max_date(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The store ids of the actors a user named: by code, name or alias; a clear error when a
+/// name matches nothing or several different actors.
+pub fn resolve_actor(store: &Store, query: &str) -> Result<Vec<ActorRow>, GraphError> {
+    let (found, exact) = store.find_actors(query)?;
+    if found.is_empty() {
+        return Err(GraphError::UnknownActor(query.to_string()));
+    }
+    // An exact code, name or alias may stand for several actors (a code is shared by the
+    // Taliban and Kabul); a partial match must name one.
+    let distinct_names: BTreeSet<&str> = found.iter().map(|a| a.name.as_str()).collect();
+    if !exact && distinct_names.len() > 1 {
+        let candidates = found
+            .iter()
+            .take(8)
+            .map(|a| {
+                format!(
+                    "{} ({})",
+                    a.name,
+                    if a.code.is_empty() { "-" } else { &a.code }
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        return Err(GraphError::AmbiguousActor {
+            query: query.to_string(),
+            candidates,
+        });
+    }
+    Ok(found)
+}
+
+/// Selects, builds and analyses the graph a reader asked for.
+pub fn select(store: &Store, selection: &Selection) -> Result<RelationGraph, GraphError> {
+    let mut seeds: Vec<i64> = Vec::new();
+    for name in &selection.actors {
+        seeds.extend(resolve_actor(store, name)?.into_iter().map(|a| a.id));
+    }
+    seeds.sort_unstable();
+    seeds.dedup();
+    let rows = if seeds.is_empty() {
+        store.filtered_edges(&selection.filter, None)?
+    } else {
+        let mut nodes: BTreeSet<i64> = seeds.iter().copied().collect();
+        let mut frontier: Vec<i64> = seeds.clone();
+        for _ in 0..selection.hops {
+            if frontier.is_empty() {
+                break;
+            }
+            let next: Vec<i64> = store
+                .neighbours(&frontier, &selection.filter)?
+                .into_iter()
+                .filter(|id| nodes.insert(*id))
+                .collect();
+            frontier = next;
+        }
+        let among: Vec<i64> = nodes.into_iter().collect();
+        store.filtered_edges(&selection.filter, Some(&among))?
+    };
+    let rows: Vec<EdgeRow> = rows
+        .into_iter()
+        .filter(|r| r.count >= selection.min_count.max(1))
+        .collect();
+    let mut graph = RelationGraph::build(&rows, selection.group_by, &seeds);
+    if let Some(top) = selection.top.filter(|&t| t > 0 && t < graph.node_count()) {
+        let mut ranks: Vec<(f64, String)> = graph
+            .graph
+            .node_weights()
+            .filter(|n| !n.seed)
+            .map(|n| (n.pagerank, n.key.clone()))
+            .collect();
+        ranks.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let seed_count = graph.graph.node_weights().filter(|n| n.seed).count();
+        let keep: BTreeSet<String> = ranks
+            .into_iter()
+            .take(top.saturating_sub(seed_count))
+            .map(|(_, k)| k)
+            .collect();
+        graph.retain_nodes(|n| n.seed || keep.contains(&n.key));
+    }
+    if let Some(max) = selection.max_edges {
+        graph.keep_strongest_edges(max);
+    }
+    if selection.evidence {
+        for e in graph.graph.edge_indices().collect::<Vec<_>>() {
+            let data = &graph.graph[e];
+            if data.evidence.is_empty() {
+                let text = store
+                    .evidence(data.source_actor, data.target_actor, &data.plover)?
+                    .unwrap_or_default();
+                graph.graph[e].evidence = text;
+            }
+        }
+    }
+    Ok(graph)
+}
+
+/// One hop of a path: the actors, the event type, how many events and one sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hop {
+    pub from: ActorRow,
+    pub to: ActorRow,
+    pub plover: String,
+    pub count: u64,
+    pub forward: bool,
+    pub evidence: String,
+}
+
+/// The shortest chains of counted events between two actors (edges followed in either
+/// direction unless `directed`), at most `max_paths` of them, at most `max_hops` long.
+pub fn shortest_paths(
+    store: &Store,
+    from: &[i64],
+    to: &[i64],
+    filter: &EdgeFilter,
+    max_hops: usize,
+    max_paths: usize,
+    directed: bool,
+) -> Result<Vec<Vec<Hop>>, GraphError> {
+    // Breadth-first from `from`, recording every parent at the previous level.
+    let targets: BTreeSet<i64> = to.iter().copied().collect();
+    let mut level: BTreeMap<i64, usize> = from.iter().map(|&id| (id, 0)).collect();
+    let mut parents: BTreeMap<i64, BTreeSet<i64>> = BTreeMap::new();
+    let mut frontier: Vec<i64> = from.to_vec();
+    let mut found = from.iter().any(|id| targets.contains(id));
+    let mut depth = 0;
+    while !found && depth < max_hops && !frontier.is_empty() {
+        depth += 1;
+        let rows = frontier_edges(store, &frontier, filter)?;
+        let mut next = BTreeSet::new();
+        for row in rows {
+            let pairs = [
+                (row.source.id, row.target.id, true),
+                (row.target.id, row.source.id, false),
+            ];
+            for (a, b, forward) in pairs {
+                if directed && !forward {
+                    continue;
+                }
+                if !frontier.contains(&a) {
+                    continue;
+                }
+                match level.get(&b) {
+                    Some(&l) if l < depth => continue,
+                    Some(_) => {}
+                    None => {
+                        level.insert(b, depth);
+                    }
+                }
+                parents.entry(b).or_default().insert(a);
+                next.insert(b);
+            }
+        }
+        found = next.iter().any(|id| targets.contains(id));
+        frontier = next.into_iter().collect();
+    }
+    if !found {
+        return Ok(Vec::new());
+    }
+    // Walk back from each reached target to a source.
+    let mut chains: Vec<Vec<i64>> = targets
+        .iter()
+        .filter(|t| level.get(t) == Some(&depth))
+        .map(|&t| vec![t])
+        .collect();
+    for _ in 0..depth {
+        let mut longer = Vec::new();
+        for chain in chains {
+            let last = *chain.last().unwrap_or(&0);
+            for parent in parents.get(&last).into_iter().flatten() {
+                let mut c = chain.clone();
+                c.push(*parent);
+                longer.push(c);
+                if longer.len() >= max_paths * 4 {
+                    break;
+                }
+            }
+        }
+        chains = longer;
+    }
+    chains.truncate(max_paths);
+    let mut paths = Vec::new();
+    for chain in chains {
+        let ids: Vec<i64> = chain.into_iter().rev().collect();
+        let actors: HashMap<i64, ActorRow> = store
+            .actors_by_id(&ids)?
+            .into_iter()
+            .map(|a| (a.id, a))
+            .collect();
+        let mut hops = Vec::new();
+        for pair in ids.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let edges = store.filtered_edges(filter, Some(&[a, b]))?;
+            let best = edges
+                .iter()
+                .filter(|e| {
+                    (e.source.id == a && e.target.id == b)
+                        || (!directed && e.source.id == b && e.target.id == a)
+                })
+                .max_by(|x, y| x.count.cmp(&y.count).then(y.plover.cmp(&x.plover)));
+            let Some(edge) = best else { continue };
+            let evidence = store
+                .evidence(edge.source.id, edge.target.id, &edge.plover)?
+                .unwrap_or_default();
+            hops.push(Hop {
+                from: actors[&a].clone(),
+                to: actors[&b].clone(),
+                plover: edge.plover.clone(),
+                count: edge.count,
+                forward: edge.source.id == a,
+                evidence,
+            });
+        }
+        paths.push(hops);
+    }
+    Ok(paths)
+}
+
+fn frontier_edges(
+    store: &Store,
+    frontier: &[i64],
+    filter: &EdgeFilter,
+) -> Result<Vec<EdgeRow>, GraphError> {
+    let neighbours = store.neighbours(frontier, filter)?;
+    let mut among: Vec<i64> = frontier.iter().copied().chain(neighbours).collect();
+    among.sort_unstable();
+    among.dedup();
+    Ok(store.filtered_edges(filter, Some(&among))?)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::ActorRow;
 
     fn actor(id: i64, name: &str, code: &str) -> ActorRow {
         ActorRow {
@@ -127,11 +523,11 @@ mod tests {
             name: name.into(),
             code: code.into(),
             kind: "country".into(),
-            country: Some(code.into()),
+            country: Some(code.get(..3).unwrap_or(code).into()),
         }
     }
 
-    fn edge(s: ActorRow, t: ActorRow, plover: &str, count: u64) -> EdgeRow {
+    pub(crate) fn edge(s: ActorRow, t: ActorRow, plover: &str, count: u64) -> EdgeRow {
         EdgeRow {
             source: s,
             target: t,
@@ -139,8 +535,8 @@ mod tests {
             quad_class: 4,
             count,
             documents: 1,
-            first_date: None,
-            last_date: None,
+            first_date: Some("2025-01-01".into()),
+            last_date: Some("2025-01-02".into()),
             mean_goldstein: -10.0,
             evidence: String::new(),
         }
@@ -176,5 +572,54 @@ mod tests {
         let g = RelationGraph::from_edges(&rows);
         assert_eq!(g.node_count(), 1);
         assert_eq!(g.edge_count(), 1);
+    }
+
+    #[test]
+    fn grouping_by_code_merges_actors_and_edges() {
+        let taliban = actor(1, "Taliban", "AFGGOV");
+        let kabul = actor(2, "Afghanistan", "AFGGOV");
+        let usa = actor(3, "Trump", "USAGOV");
+        let rows = vec![
+            edge(taliban, usa.clone(), "REJECT", 2),
+            edge(kabul, usa, "REJECT", 1),
+        ];
+        let g = RelationGraph::build(&rows, GroupBy::Code, &[]);
+        assert_eq!(g.node_count(), 2);
+        assert_eq!(g.edge_count(), 1);
+        let e = g.graph.edge_indices().next().unwrap();
+        assert_eq!(g.graph[e].count, 3);
+        let by_country = RelationGraph::build(&rows_for_country(), GroupBy::Country, &[]);
+        assert_eq!(by_country.node_count(), 2);
+    }
+
+    fn rows_for_country() -> Vec<EdgeRow> {
+        vec![
+            edge(
+                actor(1, "Russia", "RUS"),
+                actor(2, "Ukraine", "UKRMIL"),
+                "ASSAULT",
+                1,
+            ),
+            edge(
+                actor(3, "Kremlin", "RUSGOV"),
+                actor(4, "Kyiv", "UKRGOV"),
+                "THREATEN",
+                1,
+            ),
+        ]
+    }
+
+    #[test]
+    fn keep_strongest_edges_drops_weak_edges_and_lonely_nodes() {
+        let (a, b, c) = (
+            actor(1, "A", "AAA"),
+            actor(2, "B", "BBB"),
+            actor(3, "C", "CCC"),
+        );
+        let rows = vec![edge(a.clone(), b, "ASSAULT", 5), edge(a, c, "ASSAULT", 1)];
+        let mut g = RelationGraph::from_edges(&rows);
+        g.keep_strongest_edges(1);
+        assert_eq!(g.edge_count(), 1);
+        assert_eq!(g.node_count(), 2);
     }
 }

@@ -4,6 +4,10 @@
 //! Entry points: [`Store::open`], [`Store::open_read_only`], [`Store::open_in_memory`]. No
 //! other module touches rusqlite; the schema lives in `schema/` and is migrated on open.
 
+mod queries;
+
+pub use queries::{EdgeFilter, EventQuery, EventRow, StoreStats};
+
 use crate::model::{ActorRef, Document, Extraction};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use std::path::{Path, PathBuf};
