@@ -329,6 +329,9 @@ impl Event {
 pub struct Mention {
     pub sentence_index: usize,
     pub actor: ActorRef,
+    /// The words are a name of the actor (not a pronoun or a role noun referring back), so
+    /// the store keeps them as an alias.
+    pub named: bool,
 }
 
 /// Everything extraction produces for one document.

@@ -334,3 +334,134 @@ fn database_of_schema_version_1_opens_and_migrates() {
         .success();
     assert_eq!(count(&db, "documents"), 2);
 }
+
+/// A database of the sample articles, as the quick start builds it.
+fn samples_db(dir: &Path) -> PathBuf {
+    let db = dir.join("samples.db");
+    geokg(&db)
+        .args(["ingest", "-q"])
+        .arg(repo("data/samples"))
+        .assert()
+        .success();
+    db
+}
+
+fn stdout_of(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn questions_without_sql_on_samples() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = samples_db(dir.path());
+    let stats = stdout_of(geokg(&db).arg("stats"));
+    assert!(stats.contains("documents        8"), "{stats}");
+    assert!(stats.contains("top actors by weighted PageRank"), "{stats}");
+    // Every listed event involves the actor asked for, by name or alias.
+    let events = stdout_of(geokg(&db).args(["events", "--actor", "Hamas", "--format", "csv"]));
+    let rows: Vec<&str> = events.lines().skip(1).collect();
+    assert!(!rows.is_empty(), "{events}");
+    assert!(rows.iter().all(|r| r.contains("PSEREB")), "{events}");
+    let typed = stdout_of(geokg(&db).args(["events", "--type", "ASSAULT", "--format", "csv"]));
+    assert!(
+        typed.lines().skip(1).all(|r| r.contains(",ASSAULT,")),
+        "{typed}"
+    );
+    // A chain of events with its evidence sentence in quotes.
+    let path = stdout_of(geokg(&db).args(["path", "Russia", "Ukraine"]));
+    assert!(path.starts_with("path 1 (1 hop):"), "{path}");
+    assert!(
+        path.contains("--ASSAULT") && path.contains("\"Russia attacked"),
+        "{path}"
+    );
+    let found = stdout_of(geokg(&db).args(["search", "prisoners"]));
+    assert!(found.contains("prisoners of war"), "{found}");
+    // Unknown and ambiguous names get clear messages.
+    geokg(&db)
+        .args(["events", "--actor", "Atlantis"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("unknown actor \"Atlantis\""));
+    geokg(&db)
+        .args(["path", "an", "Ukraine"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("ambiguous"));
+}
+
+#[test]
+fn exports_in_every_format_from_a_neighbourhood() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = samples_db(dir.path());
+    let out = |name: &str| dir.path().join(name);
+    for name in ["r.graphml", "r.json", "r.png", "r.csv", "r.svg"] {
+        geokg(&db)
+            .args(["export", "--actor", "Taliban", "--hops", "2", "-o"])
+            .arg(out(name))
+            .assert()
+            .success();
+    }
+    // GraphML: every edge joins declared nodes.
+    let xml = std::fs::read_to_string(out("r.graphml")).unwrap();
+    assert!(xml.starts_with("<?xml"));
+    let ids: Vec<&str> = xml
+        .split("<node id=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    assert!(ids.len() >= 3, "{xml}");
+    for edge in xml.split("<edge ").skip(1) {
+        for end in ["source=\"", "target=\""] {
+            let at = edge.find(end).unwrap() + end.len();
+            let id = &edge[at..at + edge[at..].find('"').unwrap()];
+            assert!(ids.contains(&id), "{id} is not a node");
+        }
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out("r.json")).unwrap()).unwrap();
+    assert_eq!(json["nodes"].as_array().unwrap().len(), ids.len());
+    assert!(json["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["name"] == "Taliban" && n["seed"] == true));
+    let png = std::fs::read(out("r.png")).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let edges_csv = std::fs::read_to_string(out("r.csv")).unwrap();
+    assert!(edges_csv.starts_with("source,"), "{edges_csv}");
+    let nodes_csv = std::fs::read_to_string(out("r.nodes.csv")).unwrap();
+    assert_eq!(nodes_csv.lines().count(), ids.len() + 1);
+    let svg = std::fs::read_to_string(out("r.svg")).unwrap();
+    assert!(svg.contains("<title>") && svg.contains("Taliban"));
+}
+
+#[test]
+fn exports_do_not_depend_on_ingest_order_or_jobs() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = samples_db(dir.path());
+    // The same articles, one at a time in reverse order, on two jobs.
+    let two = dir.path().join("reverse.db");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(repo("data/samples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files.reverse();
+    for file in files {
+        geokg(&two)
+            .args(["ingest", "-q", "--jobs", "2"])
+            .arg(file)
+            .assert()
+            .success();
+    }
+    for format in ["dot", "json", "graphml"] {
+        let export = |db: &Path| stdout_of(geokg(db).args(["export", "--format", format]));
+        assert_eq!(export(&one), export(&two), "{format} differs");
+    }
+}

@@ -33,6 +33,8 @@ pub struct MentionSpan {
     pub anaphoric: bool,
     /// The object of a preposition ("under the Doha Agreement", "with Iran").
     pub prep_object: bool,
+    /// The words name the actor (a known or unknown proper name), so they are an alias.
+    pub named: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -455,6 +457,9 @@ impl<'d> ActorRecognizer<'d> {
             plural,
             anaphoric: false,
             prep_object: preceded_by_preposition(tokens, start),
+            named: chain
+                .iter()
+                .any(|a| matches!(a.kind, AtomKind::Name(_) | AtomKind::Proper)),
         };
         if let AtomKind::Pronoun | AtomKind::Definite(_) = last.kind {
             let anaphor = match last.kind {
@@ -640,9 +645,12 @@ impl<'d> ActorRecognizer<'d> {
         if entry.person {
             mention.person = true;
         }
-        // `kind: person` marks an individual; any other kind overrides the code's.
+        // `kind: person` marks an individual; any other kind overrides the code's when the
+        // entry itself is named (Tehran stands for Iran's government, not the country).
         if let Some(kind) = entry.kind.filter(|k| *k != ActorKind::Person) {
-            mention.actor.kind = kind;
+            if hit.kind == NameKind::Name || mention.actor.sector.is_none() {
+                mention.actor.kind = kind;
+            }
         }
     }
 

@@ -187,6 +187,7 @@ impl Extractor {
                     .filter(|m| !m.locative || m.actor.code.is_some())
                     .map(|m| Mention {
                         sentence_index: index,
+                        named: m.named && !m.anaphoric,
                         actor: m.actor,
                     }),
             );

@@ -270,14 +270,14 @@ impl RelationGraph {
     }
 }
 
-fn min_date(a: Option<String>, b: Option<String>) -> Option<String> {
+pub(crate) fn min_date(a: Option<String>, b: Option<String>) -> Option<String> {
     match (a, b) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     }
 }
 
-fn max_date(a: Option<String>, b: Option<String>) -> Option<String> {
+pub(crate) fn max_date(a: Option<String>, b: Option<String>) -> Option<String> {
     match (a, b) {
         (Some(a), Some(b)) => Some(a.max(b)),
         (a, b) => a.or(b),
@@ -621,5 +621,99 @@ mod tests {
         g.keep_strongest_edges(1);
         assert_eq!(g.edge_count(), 1);
         assert_eq!(g.node_count(), 2);
+    }
+
+    /// A store holding the events of `text` (dated 2025-03-01).
+    fn store_of(text: &str) -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        let doc = crate::model::Document::new(
+            text.to_string(),
+            crate::model::DocumentMeta {
+                date: chrono::NaiveDate::from_ymd_opt(2025, 3, 1),
+                ..Default::default()
+            },
+        );
+        let extraction = crate::extract::Extractor::builtin().extract(&doc);
+        store.insert(&doc, &extraction).unwrap();
+        store
+    }
+
+    fn ids(store: &Store, name: &str) -> Vec<i64> {
+        resolve_actor(store, name)
+            .unwrap()
+            .iter()
+            .map(|a| a.id)
+            .collect()
+    }
+
+    #[test]
+    fn shortest_path_follows_a_chain_in_either_direction() {
+        let store = store_of(
+            "Russia attacked Ukraine. Poland criticised Ukraine. Poland met Germany. \
+             Germany praised France.",
+        );
+        let (from, to) = (ids(&store, "Russia"), ids(&store, "France"));
+        let filter = EdgeFilter::default();
+        let paths = shortest_paths(&store, &from, &to, &filter, 6, 3, false).unwrap();
+        assert_eq!(paths.len(), 1);
+        let chain: Vec<(&str, &str, bool)> = paths[0]
+            .iter()
+            .map(|h| (h.to.name.as_str(), h.plover.as_str(), h.forward))
+            .collect();
+        assert_eq!(
+            chain,
+            [
+                ("Ukraine", "ASSAULT", true),
+                ("Poland", "ACCUSE", false),
+                ("Germany", "CONSULT", true),
+                ("France", "SUPPORT", true),
+            ]
+        );
+        assert_eq!(paths[0][0].evidence, "Russia attacked Ukraine.");
+        // Following edge directions only, Ukraine is a dead end.
+        assert!(shortest_paths(&store, &from, &to, &filter, 6, 3, true)
+            .unwrap()
+            .is_empty());
+        // Nor is France within two hops.
+        assert!(shortest_paths(&store, &from, &to, &filter, 2, 3, false)
+            .unwrap()
+            .is_empty());
+    }
+
+    #[test]
+    fn k_hop_selection_stops_at_the_horizon() {
+        let store =
+            store_of("Russia attacked Ukraine. Poland criticised Ukraine. Poland met Germany.");
+        let select_hops = |hops| {
+            let selection = Selection {
+                actors: vec!["Russia".into()],
+                hops,
+                ..Selection::default()
+            };
+            let g = select(&store, &selection).unwrap();
+            let mut names: Vec<String> = g.graph.node_weights().map(|n| n.name.clone()).collect();
+            names.sort();
+            names
+        };
+        assert_eq!(select_hops(1), ["Russia", "Ukraine"]);
+        assert_eq!(select_hops(2), ["Poland", "Russia", "Ukraine"]);
+        assert_eq!(select_hops(3), ["Germany", "Poland", "Russia", "Ukraine"]);
+    }
+
+    #[test]
+    fn weighted_degree_counts_events_both_ways() {
+        let (a, b, c) = (
+            actor(1, "A", "AAA"),
+            actor(2, "B", "BBB"),
+            actor(3, "C", "CCC"),
+        );
+        let rows = vec![
+            edge(a.clone(), b.clone(), "ASSAULT", 3),
+            edge(b.clone(), a.clone(), "ACCUSE", 2),
+            edge(c, a, "AID", 1),
+        ];
+        let g = RelationGraph::from_edges(&rows);
+        // Nodes in key order: A, B, C.
+        assert_eq!(g.weighted_degree(), [6, 5, 1]);
     }
 }

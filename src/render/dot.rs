@@ -3,7 +3,7 @@
 //! the evidence sentence as tooltip; a legend and a title. Every string is escaped.
 
 use super::ReportOptions;
-use crate::graph::RelationGraph;
+use crate::graph::{max_date, min_date, RelationGraph};
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
@@ -101,6 +101,24 @@ struct DrawnEdge {
     evidence: Vec<String>,
 }
 
+/// "1 event", "3 events".
+fn counted(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// An actor kind as a reader would write it.
+fn kind_label(kind: &str) -> String {
+    match kind {
+        "igo" => "IGO".to_string(),
+        "ngo" => "NGO".to_string(),
+        other => other.replace('_', " "),
+    }
+}
+
 /// The graph as DOT source (deterministic: same graph, same bytes).
 pub fn to_dot(graph: &RelationGraph, options: &ReportOptions) -> String {
     let g = &graph.graph;
@@ -142,15 +160,15 @@ pub fn to_dot(graph: &RelationGraph, options: &ReportOptions) -> String {
             dot_label(&[&node.name, &node.code])
         };
         let tooltip = format!(
-            "{} ({}) — {}; {} events; PageRank {:.3}; community {}",
+            "{} ({}) — {}; {}; PageRank {:.3}; community {}",
             node.name,
             if node.code.is_empty() {
                 "uncoded"
             } else {
                 &node.code
             },
-            node.kind,
-            node.degree,
+            kind_label(&node.kind),
+            counted(node.degree, "event"),
             node.pagerank,
             node.community + 1
         );
@@ -187,18 +205,21 @@ pub fn to_dot(graph: &RelationGraph, options: &ReportOptions) -> String {
             (Some(a), _) => format!(", {a}"),
             _ => String::new(),
         };
-        let tooltip = format!(
-            "{} — {} events in {} articles{}. {}",
+        let mut tooltip = format!(
+            "{} — {} in {}{}.",
             edge.types
                 .iter()
                 .map(|(t, c, _)| format!("{t} ×{c}"))
                 .collect::<Vec<_>>()
                 .join(", "),
-            total,
-            edge.documents,
+            counted(total, "event"),
+            counted(edge.documents, "article"),
             dates,
-            edge.evidence.join(" | ")
         );
+        if !edge.evidence.is_empty() {
+            tooltip.push(' ');
+            tooltip.push_str(&edge.evidence.join(" | "));
+        }
         stmts.push(Stmt::Edge(Edge {
             ty: EdgeTy::Pair(
                 Vertex::N(node_id(&format!("n{}", edge.from))),
@@ -274,14 +295,8 @@ fn drawn_edges(graph: &RelationGraph, options: &ReportOptions) -> Vec<DrawnEdge>
                 .push((data.plover.clone(), data.count, data.quad_class)),
         }
         edge.documents += data.documents;
-        edge.first = match (edge.first.take(), &data.first_date) {
-            (Some(x), Some(y)) => Some(x.min(y.clone())),
-            (x, y) => x.or(y.clone()),
-        };
-        edge.last = match (edge.last.take(), &data.last_date) {
-            (Some(x), Some(y)) => Some(x.max(y.clone())),
-            (x, y) => x.or(y.clone()),
-        };
+        edge.first = min_date(edge.first.take(), data.first_date.clone());
+        edge.last = max_date(edge.last.take(), data.last_date.clone());
         if !data.evidence.is_empty() && edge.evidence.len() < 3 {
             edge.evidence.push(data.evidence.clone());
         }
@@ -316,7 +331,7 @@ fn legend(graph: &RelationGraph, options: &ReportOptions) -> Stmt {
         stmts.push(Stmt::Node(Node {
             id: node_id(&format!("legend_kind_{kind}")),
             attributes: vec![
-                attr("label", &kind.replace('_', " ")),
+                attr("label", &kind_label(kind)),
                 attr("shape", shape),
                 attr("fillcolor", fill),
             ],

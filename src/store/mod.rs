@@ -427,6 +427,12 @@ fn insert_document(
         )?;
         for m in &extraction.mentions {
             let actor = upsert_actor(tx, &m.actor)?;
+            if m.named {
+                tx.prepare_cached(
+                    "INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)",
+                )?
+                .execute(params![actor, m.actor.text])?;
+            }
             insert_mention.execute(params![
                 sentence_id(m.sentence_index),
                 actor,
@@ -553,7 +559,7 @@ fn insert_document(
     })
 }
 
-/// Inserts an actor (by name and code) if new, records the alias, returns its id.
+/// Inserts an actor (by name and code) if new, returns its id.
 fn upsert_actor(tx: &rusqlite::Transaction, actor: &ActorRef) -> Result<i64, StoreError> {
     let code = actor.code.as_deref().unwrap_or("");
     let id: i64 = tx
@@ -572,8 +578,6 @@ fn upsert_actor(tx: &rusqlite::Transaction, actor: &ActorRef) -> Result<i64, Sto
             ],
             |r| r.get(0),
         )?;
-    tx.prepare_cached("INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)")?
-        .execute(params![id, actor.text])?;
     Ok(id)
 }
 
@@ -655,6 +659,36 @@ mod tests {
         assert_eq!(
             r.rows,
             vec![vec![Value::Text("Talks resumed in Geneva.".into())]]
+        );
+    }
+
+    #[test]
+    fn aliases_are_names_not_pronouns() {
+        let mut store = Store::open_in_memory().unwrap();
+        let d = doc("Russia attacked Ukraine on Friday. It said Moscow would not stop.");
+        store.insert(&d, &Extractor::builtin().extract(&d)).unwrap();
+        let r = store
+            .query(
+                "SELECT a.code, a.kind, group_concat(l.alias, '|') FROM actors a
+                 JOIN actor_aliases l ON l.actor_id = a.id
+                 WHERE a.code IN ('RUS', 'RUSGOV') GROUP BY a.id ORDER BY a.code",
+            )
+            .unwrap();
+        let text = |v: &Value| match v {
+            Value::Text(t) => t.clone(),
+            other => format!("{other:?}"),
+        };
+        let rows: Vec<Vec<String>> = r
+            .rows
+            .iter()
+            .map(|r| r.iter().map(text).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                vec!["RUS".to_string(), "country".into(), "Russia".into()],
+                vec!["RUSGOV".to_string(), "government".into(), "Moscow".into()],
+            ]
         );
     }
 }

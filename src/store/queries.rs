@@ -306,7 +306,7 @@ impl Store {
             .prepare_cached(
                 "SELECT se.text FROM events e JOIN sentences se ON se.id = e.sentence_id
                  WHERE e.source_id = ?1 AND e.target_id = ?2 AND e.plover = ?3 AND e.negated = 0
-                 ORDER BY e.date DESC, e.id DESC LIMIT 1",
+                 ORDER BY e.date DESC, se.text, e.id LIMIT 1",
             )?
             .query_row(rusqlite::params![source, target, plover], |r| r.get(0))
             .optional()?)
