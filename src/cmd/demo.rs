@@ -47,6 +47,7 @@ pub fn run(global: &GlobalArgs, args: &DemoArgs) -> Result<u8> {
         top: Some(40),
         max_edges: Some(120),
         evidence: true,
+        communities: true,
         ..Default::default()
     };
     let graph = select(&store, &selection)?;

@@ -30,6 +30,7 @@ pub fn run(global: &GlobalArgs, args: &ExportArgs) -> Result<u8> {
         max_edges: Some(args.max_edges.unwrap_or(default_edges)).filter(|&e| e > 0),
         group_by: args.group_by,
         evidence: true,
+        communities: true,
     };
     let graph = select(&store, &selection)?;
     let options = ReportOptions {

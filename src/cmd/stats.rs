@@ -3,19 +3,14 @@
 use super::{edge_filter, open_store, output};
 use crate::cli::{GlobalArgs, StatsArgs};
 use anyhow::Result;
-use geokg::graph::{select, Selection};
+use geokg::graph::{rank_nodes, GroupBy};
 use std::io::Write;
 
 pub fn run(global: &GlobalArgs, args: &StatsArgs) -> Result<u8> {
     let store = open_store(global)?;
     let stats = store.stats()?;
-    let graph = select(
-        &store,
-        &Selection {
-            filter: edge_filter(&args.filter)?,
-            ..Default::default()
-        },
-    )?;
+    let (nodes, typed_edges) =
+        rank_nodes(&store, &edge_filter(&args.filter)?, None, 1, GroupBy::Actor)?;
     let mut out = output(None)?;
     writeln!(out, "documents        {}", stats.documents)?;
     writeln!(out, "sentences        {}", stats.sentences)?;
@@ -34,11 +29,10 @@ pub fn run(global: &GlobalArgs, args: &StatsArgs) -> Result<u8> {
     writeln!(
         out,
         "relation graph   {} actors, {} edges",
-        graph.node_count(),
-        graph.edge_count()
+        nodes.len(),
+        typed_edges
     )?;
-    let nodes: Vec<_> = graph.graph.node_weights().collect();
-    let mut by_degree = nodes.clone();
+    let mut by_degree: Vec<_> = nodes.iter().collect();
     by_degree.sort_by(|a, b| b.degree.cmp(&a.degree).then(a.key.cmp(&b.key)));
     writeln!(out, "\ntop actors by events (weighted degree):")?;
     for n in by_degree.iter().take(args.top) {
@@ -50,7 +44,7 @@ pub fn run(global: &GlobalArgs, args: &StatsArgs) -> Result<u8> {
             if n.code.is_empty() { "-" } else { &n.code }
         )?;
     }
-    let mut by_rank = nodes;
+    let mut by_rank: Vec<_> = nodes.iter().collect();
     by_rank.sort_by(|a, b| b.pagerank.total_cmp(&a.pagerank).then(a.key.cmp(&b.key)));
     writeln!(out, "\ntop actors by weighted PageRank:")?;
     for n in by_rank.iter().take(args.top) {

@@ -13,11 +13,6 @@ pub fn pagerank(
     tolerance: f64,
 ) -> Vec<f64> {
     let g = &graph.graph;
-    let n = g.node_count();
-    if n == 0 {
-        return Vec::new();
-    }
-    let mut out_weight = vec![0.0f64; n];
     let edges: Vec<(usize, usize, f64)> = g
         .edge_indices()
         .filter_map(|e| {
@@ -25,22 +20,39 @@ pub fn pagerank(
             Some((s.index(), t.index(), g[e].count as f64))
         })
         .collect();
-    for &(s, _, w) in &edges {
+    pagerank_edges(g.node_count(), &edges, damping, iterations, tolerance)
+}
+
+/// Weighted PageRank of `n` nodes joined by `(source, target, weight)` edges (parallel edges
+/// add up), by node index.
+pub fn pagerank_edges(
+    n: usize,
+    edges: &[(usize, usize, f64)],
+    damping: f64,
+    iterations: usize,
+    tolerance: f64,
+) -> Vec<f64> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut out_weight = vec![0.0f64; n];
+    for &(s, _, w) in edges {
         out_weight[s] += w;
     }
     let mut rank = vec![1.0 / n as f64; n];
+    let mut next = vec![0.0f64; n];
     for _ in 0..iterations {
         let dangling: f64 = (0..n)
             .filter(|&i| out_weight[i] == 0.0)
             .map(|i| rank[i])
             .sum();
         let base = (1.0 - damping) / n as f64 + damping * dangling / n as f64;
-        let mut next = vec![base; n];
-        for &(s, t, w) in &edges {
+        next.fill(base);
+        for &(s, t, w) in edges {
             next[t] += damping * rank[s] * w / out_weight[s];
         }
         let change: f64 = next.iter().zip(&rank).map(|(a, b)| (a - b).abs()).sum();
-        rank = next;
+        std::mem::swap(&mut rank, &mut next);
         if change < tolerance {
             break;
         }

@@ -162,6 +162,8 @@ impl Store {
             path: path.display().to_string(),
             source,
         })?;
+        // A 32 MB page cache: graph queries on large databases revisit the same index pages.
+        conn.pragma_update(None, "cache_size", -32_768)?;
         let store = Store {
             conn,
             path: Some(path.to_path_buf()),

@@ -4,6 +4,7 @@
 
 use super::{ActorRow, EdgeRow, Store, StoreError};
 use rusqlite::{params_from_iter, types::Value as SqlValue, OptionalExtension};
+use rustc_hash::FxHashSet;
 
 /// Which counted events make up the edges.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -76,6 +77,24 @@ impl EdgeFilter {
 
 fn placeholders(n: usize) -> String {
     vec!["?"; n].join(", ")
+}
+
+/// (source id, target id, distinct events) per pair, and the number of typed edges.
+pub type PairWeights = (Vec<(i64, i64, u64)>, u64);
+
+/// Above this many actors, a selection is tested in Rust rather than looked up in SQLite.
+const WIDE_SELECTION: usize = 2_000;
+
+/// ` AND` both ends of edge `e` among `ids` (nothing when `None`).
+fn among_condition(among: Option<&[i64]>, values: &mut Vec<SqlValue>) -> String {
+    let Some(ids) = among else {
+        return String::new();
+    };
+    values.push(SqlValue::Text(ids_json(ids)));
+    values.push(SqlValue::Text(ids_json(ids)));
+    " AND e.source_id IN (SELECT value FROM json_each(?))
+      AND e.target_id IN (SELECT value FROM json_each(?))"
+        .to_string()
 }
 
 fn ids_json(ids: &[i64]) -> String {
@@ -200,6 +219,28 @@ impl Store {
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
 
+    /// (source, target) of every edge with an end in `ids` (a pair may repeat, once per type).
+    pub fn touching_pairs(
+        &self,
+        ids: &[i64],
+        filter: &EdgeFilter,
+    ) -> Result<Vec<(i64, i64)>, StoreError> {
+        let mut values = Vec::new();
+        let source = filter.edge_source(&mut values);
+        let sql = format!(
+            "WITH e AS {source}
+             SELECT source_id, target_id FROM e WHERE source_id IN (SELECT value FROM json_each(?))
+             UNION SELECT source_id, target_id FROM e WHERE target_id IN (SELECT value FROM json_each(?))"
+        );
+        values.push(SqlValue::Text(ids_json(ids)));
+        values.push(SqlValue::Text(ids_json(ids)));
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(values.iter()), |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+        })?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
     /// Aggregated edges, optionally only among `among`, without evidence (see
     /// [`Store::evidence`]); sorted deterministically.
     pub fn filtered_edges(
@@ -214,13 +255,8 @@ impl Store {
                     e.first_date, e.last_date, e.mean_goldstein
              FROM {source} e"
         );
-        if let Some(ids) = among {
-            sql.push_str(
-                " WHERE e.source_id IN (SELECT value FROM json_each(?)) AND e.target_id IN (SELECT value FROM json_each(?))",
-            );
-            values.push(SqlValue::Text(ids_json(ids)));
-            values.push(SqlValue::Text(ids_json(ids)));
-        }
+        sql.push_str(" WHERE 1 = 1");
+        sql.push_str(&among_condition(among, &mut values));
         let mut stmt = self.conn.prepare(&sql)?;
         type Raw = (
             i64,
@@ -292,6 +328,47 @@ impl Store {
                 ))
         });
         Ok(rows)
+    }
+
+    /// Distinct events per (source, target) pair, over typed edges with at least `min_count`
+    /// events, optionally only among `among`; with the number of typed edges. What ranking
+    /// actors needs, without names, so it stays fast on millions of events.
+    pub fn pair_weights(
+        &self,
+        filter: &EdgeFilter,
+        among: Option<&[i64]>,
+        min_count: u64,
+    ) -> Result<PairWeights, StoreError> {
+        let mut values = Vec::new();
+        let source = filter.edge_source(&mut values);
+        let mut sql = format!(
+            "SELECT e.source_id, e.target_id, SUM(e.events), COUNT(*) FROM {source} e
+             WHERE e.events >= ?"
+        );
+        values.push(SqlValue::Integer(min_count as i64));
+        // Thousands of ids are faster to test here than to look up one by one in SQLite.
+        let wide: Option<FxHashSet<i64>> = among
+            .filter(|ids| ids.len() > WIDE_SELECTION)
+            .map(|ids| ids.iter().copied().collect());
+        if wide.is_none() {
+            sql.push_str(&among_condition(among, &mut values));
+        }
+        sql.push_str(" GROUP BY e.source_id, e.target_id");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query(params_from_iter(values.iter()))?;
+        let (mut pairs, mut typed) = (Vec::new(), 0u64);
+        while let Some(r) = rows.next()? {
+            let (s, t): (i64, i64) = (r.get(0)?, r.get(1)?);
+            if wide
+                .as_ref()
+                .is_some_and(|ids| !ids.contains(&s) || !ids.contains(&t))
+            {
+                continue;
+            }
+            pairs.push((s, t, r.get::<_, i64>(2)? as u64));
+            typed += r.get::<_, i64>(3)? as u64;
+        }
+        Ok((pairs, typed))
     }
 
     /// The most recent sentence stating an edge's events.
