@@ -5,7 +5,7 @@
 use super::ReportOptions;
 use crate::graph::{max_date, min_date, RelationGraph};
 use graphviz_rust::dot_structures::{
-    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
+    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Vertex,
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use std::collections::BTreeMap;
@@ -317,56 +317,58 @@ fn legend(graph: &RelationGraph, options: &ReportOptions) -> Stmt {
     let mut quads: Vec<u8> = g.edge_weights().map(|e| e.quad_class).collect();
     quads.sort_unstable();
     quads.dedup();
-    let mut stmts = vec![
-        Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("label", "Legend"),
-            attr("fontsize", "11"),
-            attr("style", "rounded"),
-            attr("color", "#bdbdbd"),
-        ])),
-        Stmt::GAttribute(GraphAttributes::Node(vec![attr("fontsize", "9")])),
-    ];
+    // One plain node holding an HTML-like table: compact wherever the layout puts it.
+    let mut rows = String::from(
+        "<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"10\"><B>Legend</B></FONT></TD></TR>",
+    );
+    let line = if options.directed {
+        "——→"
+    } else {
+        "———"
+    };
+    for quad in quads.iter().rev() {
+        let colour = quad_colour(*quad);
+        rows.push_str(&format!(
+            "<TR><TD><FONT POINT-SIZE=\"14\" COLOR=\"{colour}\">{line}</FONT></TD>\
+             <TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"{colour}\">{}</FONT></TD></TR>",
+            quad_name(*quad)
+        ));
+    }
     for kind in &kinds {
-        let (fill, shape) = node_style(kind);
-        stmts.push(Stmt::Node(Node {
-            id: node_id(&format!("legend_kind_{kind}")),
-            attributes: vec![
-                attr("label", &kind_label(kind)),
-                attr("shape", shape),
-                attr("fillcolor", fill),
-            ],
-        }));
+        let (fill, _) = node_style(kind);
+        rows.push_str(&format!(
+            "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"12\" BGCOLOR=\"{fill}\" \
+             BORDER=\"1\" COLOR=\"#4d4d4d\"></TD>\
+             <TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">{}</FONT></TD></TR>",
+            html_escape(&kind_label(kind))
+        ));
     }
-    for quad in &quads {
-        let (a, b) = (format!("legend_q{quad}_a"), format!("legend_q{quad}_b"));
-        for id in [&a, &b] {
-            stmts.push(Stmt::Node(Node {
-                id: node_id(id),
-                attributes: vec![
-                    attr("shape", "point"),
-                    attr("style", "invis"),
-                    attr("width", "0.05"),
-                ],
-            }));
-        }
-        stmts.push(Stmt::Edge(Edge {
-            ty: EdgeTy::Pair(Vertex::N(node_id(&a)), Vertex::N(node_id(&b))),
-            attributes: vec![
-                attr("label", quad_name(*quad)),
-                attr("color", quad_colour(*quad)),
-                attr("fontcolor", quad_colour(*quad)),
-                attr("penwidth", "2"),
-                attr(
-                    "arrowhead",
-                    if options.directed { "normal" } else { "none" },
-                ),
-            ],
-        }));
-    }
-    Stmt::Subgraph(Subgraph {
-        id: Id::Plain("cluster_legend".to_string()),
-        stmts,
+    rows.push_str(
+        "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"#636363\">\
+         node size: PageRank · edge width: events</FONT></TD></TR>",
+    );
+    Stmt::Node(Node {
+        id: node_id("legend"),
+        attributes: vec![
+            attr("shape", "plaintext"),
+            attr("style", ""),
+            Attribute(
+                Id::Plain("label".to_string()),
+                Id::Html(format!(
+                    "<<TABLE BORDER=\"1\" COLOR=\"#bdbdbd\" CELLBORDER=\"0\" \
+                     CELLSPACING=\"3\" CELLPADDING=\"1\">{rows}</TABLE>>"
+                )),
+            ),
+        ],
     })
+}
+
+/// Escapes text for an HTML-like label.
+fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 #[cfg(test)]
