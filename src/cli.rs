@@ -176,7 +176,7 @@ pub struct ExportArgs {
     /// Drop edges with fewer events
     #[arg(long, default_value_t = 1)]
     pub min_count: u64,
-    /// Keep the N most central actors (weighted PageRank); default 40 for drawings, 0 = all
+    /// Keep the N most central actors (most events, then PageRank); default 40 for drawings, 0 = all
     #[arg(long)]
     pub top: Option<usize>,
     /// Keep the N strongest edges; default 120 for drawings, 0 = all

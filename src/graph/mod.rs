@@ -88,7 +88,7 @@ pub struct Selection {
     pub filter: EdgeFilter,
     /// Drop edges with fewer distinct events.
     pub min_count: u64,
-    /// Keep the N most central actors (by weighted PageRank; seeds always kept).
+    /// Keep the N most central actors (most events, then weighted PageRank; seeds always kept).
     pub top: Option<usize>,
     /// Keep the N edges with most events.
     pub max_edges: Option<usize>,
@@ -445,7 +445,14 @@ pub fn select(store: &Store, selection: &Selection) -> Result<RelationGraph, Gra
             let is_seed = |n: &RankedNode| n.actors.iter().any(|a| seeds.contains(a));
             let seed_nodes: Vec<&RankedNode> = ranked.iter().filter(|n| is_seed(n)).collect();
             let mut others: Vec<&RankedNode> = ranked.iter().filter(|n| !is_seed(n)).collect();
-            others.sort_by(|a, b| b.pagerank.total_cmp(&a.pagerank).then(a.key.cmp(&b.key)));
+            // Most events first: PageRank alone would keep the actors acted upon and drop
+            // the ones acting, cutting the edges a reader wants to see.
+            others.sort_by(|a, b| {
+                b.degree
+                    .cmp(&a.degree)
+                    .then(b.pagerank.total_cmp(&a.pagerank))
+                    .then(a.key.cmp(&b.key))
+            });
             let mut keep: Vec<i64> = seed_nodes
                 .iter()
                 .chain(others.iter().take(top.saturating_sub(seed_nodes.len())))
@@ -820,8 +827,8 @@ mod tests {
             .map(|n| (n.key.clone(), n.degree, format!("{:.9}", n.pagerank)))
             .collect();
         assert_eq!(built, counted);
-        // Top 3 keeps the seed and the two most central other actors (Ukraine, which Russia
-        // attacks twice, and Russia); Poland and Germany go.
+        // Top 3 keeps the seed and the two actors in most events (Russia in 4, Poland in 3);
+        // Ukraine and Germany (2 each) go.
         let top = select(
             &store,
             &Selection {
@@ -833,6 +840,6 @@ mod tests {
         )
         .unwrap();
         let names: Vec<&str> = top.graph.node_weights().map(|n| n.name.as_str()).collect();
-        assert_eq!(names, ["France", "Russia", "Ukraine"]);
+        assert_eq!(names, ["France", "Poland", "Russia"]);
     }
 }
