@@ -88,6 +88,13 @@ pub struct IngestArgs {
     /// Print only warnings and the summary (no per-document lines, no progress)
     #[arg(long, short)]
     pub quiet: bool,
+    /// Documents per write transaction (default 512; fewer lose less work to a crash,
+    /// more write faster)
+    #[arg(long, value_name = "N")]
+    pub batch: Option<usize>,
+    /// Also print throughput (MB/s, sentences/s, events/s) after the summary
+    #[arg(long)]
+    pub stats: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -118,6 +125,9 @@ pub struct ExtractArgs {
     /// Extraction threads (default: all cores); output keeps the input order
     #[arg(long, short)]
     pub jobs: Option<usize>,
+    /// Print throughput (MB/s, sentences/s, events/s) on standard error at the end
+    #[arg(long)]
+    pub stats: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

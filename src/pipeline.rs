@@ -42,8 +42,10 @@ pub struct IngestSummary {
 pub struct PipelineOptions {
     /// Extraction threads (at least one).
     pub jobs: usize,
-    /// Documents per write transaction (whole documents or nothing, either way).
+    /// Documents per write transaction (whole documents or nothing, either way); a batch is
+    /// also written when it holds `batch_bytes` of text or has waited half a second.
     pub batch: usize,
+    pub batch_bytes: usize,
     /// Skip documents whose URL is already stored.
     pub dedup_url: bool,
     /// Database file, so the reader can skip stored documents before extracting them.
@@ -54,7 +56,8 @@ impl Default for PipelineOptions {
     fn default() -> Self {
         PipelineOptions {
             jobs: default_jobs(),
-            batch: 64,
+            batch: 512,
+            batch_bytes: 4 << 20,
             dedup_url: false,
             db_path: None,
         }
@@ -188,6 +191,7 @@ fn write_all(
     progress: &mut dyn FnMut(&IngestSummary),
 ) -> Result<(), StoreError> {
     let mut pending: Vec<(Document, Extraction)> = Vec::with_capacity(options.batch);
+    let mut pending_bytes = 0usize;
     let mut last_flush = Instant::now();
     let mut last_progress = Instant::now();
     let flush = |store: &mut Store,
@@ -228,6 +232,7 @@ fn write_all(
         match message {
             Some(Done::Extracted(boxed)) => {
                 summary.read += 1;
+                pending_bytes += boxed.0.text.len();
                 pending.push(*boxed);
             }
             Some(Done::Duplicate(name)) => {
@@ -246,9 +251,11 @@ fn write_all(
             None => {}
         }
         if pending.len() >= options.batch
+            || pending_bytes >= options.batch_bytes
             || (!pending.is_empty() && last_flush.elapsed() > Duration::from_millis(500))
         {
             flush(store, &mut pending, summary, report)?;
+            pending_bytes = 0;
             last_flush = Instant::now();
         }
         if last_progress.elapsed() > Duration::from_millis(250) {
@@ -263,7 +270,12 @@ fn write_all(
 
 /// One input item's result for `extract`, in input order.
 pub enum Extracted {
-    Events(Vec<Event>),
+    /// A document's events, with how many sentences and bytes of text it had.
+    Document {
+        events: Vec<Event>,
+        sentences: usize,
+        bytes: usize,
+    },
     Warning(String),
     Failed(String),
 }
@@ -307,7 +319,14 @@ pub fn extract_inputs(
             scope.spawn(move || {
                 for (seq, work) in rx {
                     let result = match work {
-                        Work::Document(doc) => Extracted::Events(extractor.extract(&doc).events),
+                        Work::Document(doc) => {
+                            let extraction = extractor.extract(&doc);
+                            Extracted::Document {
+                                events: extraction.events,
+                                sentences: extraction.sentences.len(),
+                                bytes: doc.text.len(),
+                            }
+                        }
                         Work::Warning(w) => Extracted::Warning(w),
                         Work::Failed(f) => Extracted::Failed(f),
                     };
@@ -395,7 +414,7 @@ mod tests {
             &ReadOptions::default(),
             4,
             &mut |r| {
-                if let Extracted::Events(events) = r {
+                if let Extracted::Document { events, .. } = r {
                     docs.push(
                         events
                             .first()

@@ -1,12 +1,13 @@
 //! `geokg extract`: print events without a database.
 
-use super::{extractor, one_line, output, EXIT_PARTIAL};
+use super::{extractor, one_line, output, Throughput, EXIT_PARTIAL};
 use crate::cli::{EventFormat, ExtractArgs, GlobalArgs};
 use anyhow::Result;
 use geokg::ingest::{collect_inputs, read_input, ReadItem, ReadOptions};
 use geokg::pipeline::{default_jobs, extract_inputs, Extracted};
 use geokg::Event;
 use std::io::Write;
+use std::time::Instant;
 
 pub fn run(global: &GlobalArgs, args: &ExtractArgs) -> Result<u8> {
     let extractor = extractor(global)?;
@@ -45,9 +46,19 @@ pub fn run(global: &GlobalArgs, args: &ExtractArgs) -> Result<u8> {
         )?;
     }
     let jobs = args.jobs.unwrap_or_else(default_jobs);
+    let started = Instant::now();
+    let mut totals = Throughput::default();
     extract_inputs(&extractor, &inputs, &options, jobs, &mut |item| {
         match item {
-            Extracted::Events(events) => {
+            Extracted::Document {
+                events,
+                sentences,
+                bytes,
+            } => {
+                totals.documents += 1;
+                totals.sentences += sentences;
+                totals.bytes += bytes;
+                totals.events += events.len();
                 for event in &events {
                     result = write_event(&mut out, event, args.format);
                     if result.is_err() {
@@ -65,6 +76,11 @@ pub fn run(global: &GlobalArgs, args: &ExtractArgs) -> Result<u8> {
     });
     result?;
     out.flush()?;
+    if args.stats {
+        totals.elapsed = started.elapsed();
+        totals.jobs = jobs;
+        eprintln!("{totals}");
+    }
     Ok(if failed > 0 { EXIT_PARTIAL } else { 0 })
 }
 

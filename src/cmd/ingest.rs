@@ -1,6 +1,6 @@
 //! `geokg ingest`: read, extract, store — in parallel, with progress and a summary.
 
-use super::{extractor, EXIT_PARTIAL};
+use super::{extractor, Throughput, EXIT_PARTIAL};
 use crate::cli::{GlobalArgs, IngestArgs};
 use anyhow::{Context, Result};
 use geokg::ingest::{collect_inputs_matching, ReadOptions};
@@ -26,7 +26,12 @@ pub fn run(global: &GlobalArgs, args: &IngestArgs) -> Result<u8> {
         db_path: Some(global.db.clone()),
         ..Default::default()
     };
+    let options = PipelineOptions {
+        batch: args.batch.unwrap_or(options.batch).max(1),
+        ..options
+    };
     let quiet = args.quiet;
+    let started = std::time::Instant::now();
     let show_progress = !quiet && std::io::stderr().is_terminal();
     let summary = ingest_inputs(
         &mut store,
@@ -73,6 +78,17 @@ pub fn run(global: &GlobalArgs, args: &IngestArgs) -> Result<u8> {
         summary.warnings,
         global.db.display()
     );
+    if args.stats {
+        let totals = Throughput {
+            documents: summary.stored,
+            bytes: summary.bytes,
+            sentences: summary.sentences,
+            events: summary.events,
+            elapsed: started.elapsed(),
+            jobs: options.jobs,
+        };
+        eprintln!("{totals}");
+    }
     Ok(if summary.failed > 0 { EXIT_PARTIAL } else { 0 })
 }
 

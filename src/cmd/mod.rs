@@ -201,3 +201,35 @@ pub fn one_line(text: &str, max: usize) -> String {
         cut
     }
 }
+
+/// What a run read and produced, and how fast (`--stats`).
+#[derive(Debug, Default)]
+pub struct Throughput {
+    pub documents: usize,
+    pub bytes: usize,
+    pub sentences: usize,
+    pub events: usize,
+    pub elapsed: std::time::Duration,
+    pub jobs: usize,
+}
+
+impl std::fmt::Display for Throughput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let secs = self.elapsed.as_secs_f64().max(1e-6);
+        write!(
+            f,
+            "throughput: {} documents, {:.1} MB, {} sentences, {} events in {:.2} s on {} job{}: \
+             {:.1} MB/s, {:.0} sentences/s, {:.0} events/s",
+            self.documents,
+            self.bytes as f64 / 1e6,
+            self.sentences,
+            self.events,
+            secs,
+            self.jobs,
+            if self.jobs == 1 { "" } else { "s" },
+            self.bytes as f64 / 1e6 / secs,
+            self.sentences as f64 / secs,
+            self.events as f64 / secs
+        )
+    }
+}

@@ -10,6 +10,7 @@ pub use queries::{EdgeFilter, EventQuery, EventRow, StoreStats};
 
 use crate::model::{ActorRef, Document, Extraction};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -20,6 +21,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
         2,
         include_str!("../../schema/0002_event_groups_and_views.sql"),
     ),
+    (3, include_str!("../../schema/0003_bulk_fts.sql")),
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].0;
@@ -52,6 +54,30 @@ pub enum StoreError {
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// Actor ids and aliases known to be committed, so inserts skip their lookups.
+    known: WriteCache,
+}
+
+/// Actor ids by (name, code) and stored (actor id, alias) pairs.
+#[derive(Debug, Default)]
+struct WriteCache {
+    actors: FxHashMap<(String, String), i64>,
+    aliases: FxHashSet<(i64, String)>,
+}
+
+impl WriteCache {
+    fn absorb(&mut self, other: WriteCache) {
+        self.actors.extend(other.actors);
+        self.aliases.extend(other.aliases);
+    }
+}
+
+/// What one transaction writes through: the committed cache and what it adds itself (kept
+/// only if it commits).
+struct Writer<'a> {
+    tx: &'a rusqlite::Transaction<'a>,
+    known: &'a WriteCache,
+    fresh: WriteCache,
 }
 
 /// What happened to a document handed to [`Store::insert`].
@@ -128,6 +154,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
+            known: WriteCache::default(),
         };
         store.configure()?;
         store.migrate()?;
@@ -167,6 +194,7 @@ impl Store {
         let store = Store {
             conn,
             path: Some(path.to_path_buf()),
+            known: WriteCache::default(),
         };
         store.check_version()?;
         Ok(store)
@@ -176,6 +204,7 @@ impl Store {
         let mut store = Store {
             conn: Connection::open_in_memory()?,
             path: None,
+            known: WriteCache::default(),
         };
         store.configure()?;
         store.migrate()?;
@@ -193,6 +222,11 @@ impl Store {
         if self.path.is_some() {
             self.conn.pragma_update(None, "journal_mode", "WAL")?;
             self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+            // 64 MB of page cache: inserts touch index pages all over a large database.
+            self.conn.pragma_update(None, "cache_size", -65_536)?;
+            // Checkpoint the write-ahead log every ~40 MB rather than every 4 MB.
+            self.conn
+                .pragma_update(None, "wal_autocheckpoint", 10_000)?;
         }
         self.conn.busy_timeout(std::time::Duration::from_secs(10))?;
         Ok(())
@@ -262,11 +296,27 @@ impl Store {
         batch: &[(&Document, &Extraction)],
     ) -> Result<Vec<InsertOutcome>, StoreError> {
         let tx = self.conn.transaction()?;
+        let mut writer = Writer {
+            tx: &tx,
+            known: &self.known,
+            fresh: WriteCache::default(),
+        };
+        let first_sentence: i64 =
+            tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM sentences", [], |r| {
+                r.get(0)
+            })?;
         let mut outcomes = Vec::with_capacity(batch.len());
         for (doc, extraction) in batch {
-            outcomes.push(insert_document(&tx, doc, extraction)?);
+            outcomes.push(writer.insert_document(doc, extraction)?);
         }
+        let fresh = writer.fresh;
+        // The batch's sentences go into the full-text index in one statement (see 0003).
+        tx.prepare_cached(
+            "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id >= ?1",
+        )?
+        .execute([first_sentence])?;
         tx.commit()?;
+        self.known.absorb(fresh);
         Ok(outcomes)
     }
 
@@ -377,20 +427,22 @@ impl Store {
 }
 
 /// Inserts one document with its sentences, mentions and events inside `tx`.
-fn insert_document(
-    tx: &rusqlite::Transaction,
-    doc: &Document,
-    extraction: &Extraction,
-) -> Result<InsertOutcome, StoreError> {
-    let exists = tx
-        .prepare_cached("SELECT 1 FROM documents WHERE hash = ?1")?
-        .query_row([&doc.hash], |_| Ok(()))
-        .optional()?
-        .is_some();
-    if exists {
-        return Ok(InsertOutcome::Duplicate);
-    }
-    tx.prepare_cached(
+impl Writer<'_> {
+    fn insert_document(
+        &mut self,
+        doc: &Document,
+        extraction: &Extraction,
+    ) -> Result<InsertOutcome, StoreError> {
+        let tx = self.tx;
+        let exists = tx
+            .prepare_cached("SELECT 1 FROM documents WHERE hash = ?1")?
+            .query_row([&doc.hash], |_| Ok(()))
+            .optional()?
+            .is_some();
+        if exists {
+            return Ok(InsertOutcome::Duplicate);
+        }
+        tx.prepare_cached(
         "INSERT INTO documents (doc_id, hash, title, date, source, url, origin, text, extra, ingested_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
     )?
@@ -405,49 +457,46 @@ fn insert_document(
         doc.text,
         doc.extra
     ])?;
-    let document_id = tx.last_insert_rowid();
-    let mut sentence_ids = Vec::with_capacity(extraction.sentences.len());
-    {
-        let mut insert_sentence = tx.prepare_cached(
+        let document_id = tx.last_insert_rowid();
+        let mut sentence_ids = Vec::with_capacity(extraction.sentences.len());
+        {
+            let mut insert_sentence = tx.prepare_cached(
             "INSERT INTO sentences (document_id, idx, start, \"end\", text) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;
-        for s in &extraction.sentences {
-            insert_sentence.execute(params![
-                document_id,
-                s.index as i64,
-                s.start as i64,
-                s.end as i64,
-                s.text(&doc.text)
-            ])?;
-            sentence_ids.push(tx.last_insert_rowid());
+            for s in &extraction.sentences {
+                insert_sentence.execute(params![
+                    document_id,
+                    s.index as i64,
+                    s.start as i64,
+                    s.end as i64,
+                    s.text(&doc.text)
+                ])?;
+                sentence_ids.push(tx.last_insert_rowid());
+            }
         }
-    }
-    let sentence_id = |index: usize| sentence_ids.get(index).copied().unwrap_or(0);
-    {
-        let mut insert_mention = tx.prepare_cached(
+        let sentence_id = |index: usize| sentence_ids.get(index).copied().unwrap_or(0);
+        {
+            let mut insert_mention = tx.prepare_cached(
             "INSERT INTO mentions (sentence_id, actor_id, text, start, \"end\") VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;
-        for m in &extraction.mentions {
-            let actor = upsert_actor(tx, &m.actor)?;
-            if m.named {
-                tx.prepare_cached(
-                    "INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)",
-                )?
-                .execute(params![actor, m.actor.text])?;
+            for m in &extraction.mentions {
+                let actor = self.actor_id(&m.actor)?;
+                if m.named {
+                    self.alias(actor, &m.actor.text)?;
+                }
+                insert_mention.execute(params![
+                    sentence_id(m.sentence_index),
+                    actor,
+                    m.actor.text,
+                    m.actor.start as i64,
+                    m.actor.end as i64
+                ])?;
             }
-            insert_mention.execute(params![
-                sentence_id(m.sentence_index),
-                actor,
-                m.actor.text,
-                m.actor.start as i64,
-                m.actor.end as i64
-            ])?;
         }
-    }
-    // Groups and edges this document has already counted once.
-    let mut counted_groups: Vec<i64> = Vec::new();
-    let mut counted_edges: Vec<(i64, i64, String)> = Vec::new();
-    let mut insert_event = tx.prepare_cached(
+        // Groups and edges this document has already counted once.
+        let mut counted_groups: FxHashSet<(i64, i64, &str, Option<String>)> = FxHashSet::default();
+        let mut counted_edges: FxHashSet<(i64, i64, &str)> = FxHashSet::default();
+        let mut insert_event = tx.prepare_cached(
         "INSERT INTO events (document_id, sentence_id, source_id, target_id, attributed_id,
             source_text, target_text, relation_text, relation_lemma, cameo, root_code, plover,
             plover_mode, goldstein, quad_class, negated, modality, date, location, confidence,
@@ -455,21 +504,29 @@ fn insert_document(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
             ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
     )?;
-    for e in &extraction.events {
-        let source = upsert_actor(tx, &e.source)?;
-        let target = e.target.as_ref().map(|t| upsert_actor(tx, t)).transpose()?;
-        let attributed = e
-            .attributed_to
-            .as_ref()
-            .map(|a| upsert_actor(tx, a))
-            .transpose()?;
-        let date = e.date.map(|d| d.to_string());
-        let group = if e.is_counted() {
-            let (group, reports): (i64, i64) = tx
+        for e in &extraction.events {
+            let source = self.actor_id(&e.source)?;
+            let target = e.target.as_ref().map(|t| self.actor_id(t)).transpose()?;
+            let attributed = e
+                .attributed_to
+                .as_ref()
+                .map(|a| self.actor_id(a))
+                .transpose()?;
+            let date = e.date.map(|d| d.to_string());
+            let group = if e.is_counted() {
+                // The first report of an event in a document counts the document.
+                let new_document = counted_groups.insert((
+                    source,
+                    target.unwrap_or(0),
+                    e.cameo.as_str(),
+                    date.clone(),
+                ));
+                let (group, reports): (i64, i64) = tx
                 .prepare_cached(
-                    "INSERT INTO event_groups (source_id, target_id, target_key, cameo, plover, quad_class, goldstein, date, reports)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1)
-                     ON CONFLICT (source_id, target_key, cameo, date) DO UPDATE SET reports = reports + 1
+                    "INSERT INTO event_groups (source_id, target_id, target_key, cameo, plover, quad_class, goldstein, date, reports, documents)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, 1)
+                     ON CONFLICT (source_id, target_key, cameo, date) DO UPDATE SET
+                        reports = reports + 1, documents = documents + ?9
                      RETURNING id, reports",
                 )?
                 .query_row(
@@ -481,26 +538,16 @@ fn insert_document(
                         e.plover.as_str(),
                         e.quad_class,
                         e.goldstein,
-                        date.clone().unwrap_or_default()
+                        date.clone().unwrap_or_default(),
+                        new_document as i64
                     ],
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )?;
-            let new_document = !counted_groups.contains(&group);
-            if new_document {
-                counted_groups.push(group);
-                tx.prepare_cached(
-                    "UPDATE event_groups SET documents = documents + 1 WHERE id = ?1",
-                )?
-                .execute([group])?;
-            }
-            if let Some(target) = target {
-                let edge = (source, target, e.plover.as_str().to_string());
-                let new_edge_document = !counted_edges.contains(&edge);
-                if new_edge_document {
-                    counted_edges.push(edge);
-                }
-                let new_event = reports == 1;
-                tx.prepare_cached(
+                if let Some(target) = target {
+                    let new_edge_document =
+                        counted_edges.insert((source, target, e.plover.as_str()));
+                    let new_event = reports == 1;
+                    tx.prepare_cached(
                     "INSERT INTO edge_stats (source_id, target_id, plover, quad_class, events, reports, documents, goldstein_sum, first_date, last_date)
                      VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8, ?8)
                      ON CONFLICT (source_id, target_id, plover) DO UPDATE SET
@@ -521,66 +568,87 @@ fn insert_document(
                     if new_event { e.goldstein } else { 0.0 },
                     date
                 ])?;
-            }
-            Some(group)
-        } else {
-            None
-        };
-        insert_event.execute(params![
-            document_id,
-            sentence_id(e.sentence_index),
-            source,
-            target,
-            attributed,
-            e.source.text,
-            e.target.as_ref().map(|t| t.text.clone()),
-            e.relation.text,
-            e.relation.lemma,
-            e.cameo,
-            e.cameo.get(..2).unwrap_or(&e.cameo),
-            e.plover.as_str(),
-            e.plover_mode,
-            e.goldstein,
-            e.quad_class,
-            e.negated,
-            e.modality.as_str(),
-            date,
-            e.location,
-            e.confidence,
-            e.relation.start as i64,
-            e.relation.end as i64,
-            e.source.start as i64,
-            e.source.end as i64,
-            e.target.as_ref().map(|t| t.start as i64),
-            e.target.as_ref().map(|t| t.end as i64),
-            group,
-        ])?;
+                }
+                Some(group)
+            } else {
+                None
+            };
+            insert_event.execute(params![
+                document_id,
+                sentence_id(e.sentence_index),
+                source,
+                target,
+                attributed,
+                e.source.text,
+                e.target.as_ref().map(|t| t.text.clone()),
+                e.relation.text,
+                e.relation.lemma,
+                e.cameo,
+                e.cameo.get(..2).unwrap_or(&e.cameo),
+                e.plover.as_str(),
+                e.plover_mode,
+                e.goldstein,
+                e.quad_class,
+                e.negated,
+                e.modality.as_str(),
+                date,
+                e.location,
+                e.confidence,
+                e.relation.start as i64,
+                e.relation.end as i64,
+                e.source.start as i64,
+                e.source.end as i64,
+                e.target.as_ref().map(|t| t.start as i64),
+                e.target.as_ref().map(|t| t.end as i64),
+                group,
+            ])?;
+        }
+        Ok(InsertOutcome::Inserted {
+            events: extraction.events.len(),
+        })
     }
-    Ok(InsertOutcome::Inserted {
-        events: extraction.events.len(),
-    })
-}
 
-/// Inserts an actor (by name and code) if new, returns its id.
-fn upsert_actor(tx: &rusqlite::Transaction, actor: &ActorRef) -> Result<i64, StoreError> {
-    let code = actor.code.as_deref().unwrap_or("");
-    let id: i64 = tx
-        .prepare_cached(
-            "INSERT INTO actors (name, code, country, sector, kind) VALUES (?1, ?2, ?3, ?4, ?5)
+    /// The id of an actor (by name and code), inserting it if new.
+    fn actor_id(&mut self, actor: &ActorRef) -> Result<i64, StoreError> {
+        let key = (actor.name.clone(), actor.code.clone().unwrap_or_default());
+        if let Some(&id) = self.known.actors.get(&key).or(self.fresh.actors.get(&key)) {
+            return Ok(id);
+        }
+        let id: i64 = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO actors (name, code, country, sector, kind) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT(name, code) DO UPDATE SET kind = excluded.kind
              RETURNING id",
-        )?
-        .query_row(
-            params![
-                actor.name,
-                code,
-                actor.country,
-                actor.sector,
-                actor.kind.as_str()
-            ],
-            |r| r.get(0),
-        )?;
-    Ok(id)
+            )?
+            .query_row(
+                params![
+                    actor.name,
+                    key.1,
+                    actor.country,
+                    actor.sector,
+                    actor.kind.as_str()
+                ],
+                |r| r.get(0),
+            )?;
+        self.fresh.actors.insert(key, id);
+        Ok(id)
+    }
+
+    /// Records `alias` as a name of actor `id`.
+    fn alias(&mut self, id: i64, alias: &str) -> Result<(), StoreError> {
+        let key = (id, alias.to_string());
+        if self.known.aliases.contains(&key) || self.fresh.aliases.contains(&key) {
+            return Ok(());
+        }
+        self.tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)",
+            )?
+            .execute(params![id, alias])?;
+        self.fresh.aliases.insert(key);
+        Ok(())
+    }
 }
 
 fn map_read_only(err: rusqlite::Error) -> StoreError {
