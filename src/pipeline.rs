@@ -289,48 +289,67 @@ pub fn extract_inputs(
     jobs: usize,
     sink: &mut dyn FnMut(Extracted) -> bool,
 ) {
+    // Documents travel in chunks (numbered in input order) so that threads hand over work a
+    // few times per 100 KB rather than once per short article.
+    const CHUNK_ITEMS: usize = 32;
+    const CHUNK_BYTES: usize = 64 << 10;
     let jobs = jobs.max(1);
-    let (work_tx, work_rx) = bounded::<(u64, Work)>(jobs * 8);
-    let (done_tx, done_rx) = bounded::<(u64, Extracted)>(jobs * 8);
+    let (work_tx, work_rx) = bounded::<(u64, Vec<Work>)>(jobs * 4);
+    let (done_tx, done_rx) = bounded::<(u64, Vec<Extracted>)>(jobs * 4);
     std::thread::scope(|scope| {
         scope.spawn(move || {
             let mut seq = 0u64;
+            let mut chunk: Vec<Work> = Vec::with_capacity(CHUNK_ITEMS);
+            let mut bytes = 0usize;
+            let mut stop = false;
             for input in inputs {
-                let mut stop = false;
                 read_input(input, read, &mut |item| {
                     if stop {
                         return;
                     }
-                    let work = match item {
-                        ReadItem::Document(doc) => Work::Document(doc),
+                    chunk.push(match item {
+                        ReadItem::Document(doc) => {
+                            bytes += doc.text.len();
+                            Work::Document(doc)
+                        }
                         ReadItem::Warning(w) => Work::Warning(w),
                         ReadItem::Error(e) => Work::Failed(e.to_string()),
-                    };
-                    stop = work_tx.send((seq, work)).is_err();
-                    seq += 1;
+                    });
+                    if chunk.len() >= CHUNK_ITEMS || bytes >= CHUNK_BYTES {
+                        let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK_ITEMS));
+                        stop = work_tx.send((seq, full)).is_err();
+                        seq += 1;
+                        bytes = 0;
+                    }
                 });
                 if stop {
                     return;
                 }
             }
+            if !chunk.is_empty() {
+                let _ = work_tx.send((seq, chunk));
+            }
         });
         for _ in 0..jobs {
             let (rx, tx) = (work_rx.clone(), done_tx.clone());
             scope.spawn(move || {
-                for (seq, work) in rx {
-                    let result = match work {
-                        Work::Document(doc) => {
-                            let extraction = extractor.extract(&doc);
-                            Extracted::Document {
-                                events: extraction.events,
-                                sentences: extraction.sentences.len(),
-                                bytes: doc.text.len(),
+                for (seq, chunk) in rx {
+                    let results = chunk
+                        .into_iter()
+                        .map(|work| match work {
+                            Work::Document(doc) => {
+                                let extraction = extractor.extract(&doc);
+                                Extracted::Document {
+                                    events: extraction.events,
+                                    sentences: extraction.sentences.len(),
+                                    bytes: doc.text.len(),
+                                }
                             }
-                        }
-                        Work::Warning(w) => Extracted::Warning(w),
-                        Work::Failed(f) => Extracted::Failed(f),
-                    };
-                    if tx.send((seq, result)).is_err() {
+                            Work::Warning(w) => Extracted::Warning(w),
+                            Work::Failed(f) => Extracted::Failed(f),
+                        })
+                        .collect();
+                    if tx.send((seq, results)).is_err() {
                         return;
                     }
                 }
@@ -339,18 +358,20 @@ pub fn extract_inputs(
         drop(done_tx);
         drop(work_rx);
         let mut next = 0u64;
-        let mut waiting: BTreeMap<u64, Extracted> = BTreeMap::new();
+        let mut waiting: BTreeMap<u64, Vec<Extracted>> = BTreeMap::new();
         let mut open = true;
-        for (seq, result) in done_rx.iter() {
+        for (seq, results) in done_rx.iter() {
             if !open {
                 continue;
             }
-            waiting.insert(seq, result);
-            while let Some(result) = waiting.remove(&next) {
+            waiting.insert(seq, results);
+            'ordered: while let Some(results) = waiting.remove(&next) {
                 next += 1;
-                if !sink(result) {
-                    open = false;
-                    break;
+                for result in results {
+                    if !sink(result) {
+                        open = false;
+                        break 'ordered;
+                    }
                 }
             }
         }
