@@ -15,7 +15,7 @@ use crate::dict::Dictionaries;
 use crate::model::{
     ActorRef, Document, Event, Extraction, Mention, Modality, Plover, Relation, Sentence,
 };
-use crate::nlp::{analyze, split_sentences, Lexicon, Pos, Tokens};
+use crate::nlp::{analyze, split_sentences, Lexicon, Pos, TokenKind, Tokens};
 use actors::{ActorRecognizer, MentionSpan};
 use chrono::NaiveDate;
 use coder::code_verb;
@@ -788,7 +788,13 @@ impl Extractor {
             };
             let end = i + found.len;
             let last = end - 1;
+            // A modifier is not the act: "truce monitors", "war-torn", "strike force".
+            let modifier = tokens.tokens.get(end).is_some_and(|t| {
+                t.kind == TokenKind::Hyphen
+                    || (t.pos == Pos::Noun && analysis.mention_at[end].is_none())
+            });
             if !matches!(tokens.tokens[last].pos, Pos::Noun)
+                || modifier
                 || (i..end).any(|j| analysis.group_at[j].is_some())
             {
                 i += 1;
@@ -808,7 +814,9 @@ impl Extractor {
             let mut negated = false;
             let mut modality = Modality::Asserted;
             let mut head = i;
+            let mut light = false;
             if let Some((g, group)) = governing {
+                light = LIGHT_VERBS.contains(&tokens.lemma(group.head));
                 if coded_groups[g] {
                     i = end;
                     continue;
@@ -846,6 +854,13 @@ impl Extractor {
                 .iter()
                 .find(|(p, _)| noun.target_preps.iter().any(|tp| tp == p))
                 .map(|(_, k)| *k);
+            // A noun event needs a party acted on ("strikes on Kyiv", "talks with Iran") unless
+            // a light verb makes it the act itself ("held talks", "launched an offensive");
+            // "the war", "negotiations" alone are mostly background.
+            if target.is_none() && !light {
+                i = end;
+                continue;
+            }
             let relation = Relation {
                 text: ctx.text[tokens.tokens[i].start..tokens.tokens[last].end].to_string(),
                 lemma: noun.words.join(" "),
