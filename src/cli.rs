@@ -88,6 +88,10 @@ pub struct IngestArgs {
     /// Print only warnings and the summary (no per-document lines, no progress)
     #[arg(long, short)]
     pub quiet: bool,
+    /// Drop the large tables' secondary indexes during the load and rebuild them at the end:
+    /// auto = for inputs of 32 MB or more that are at least twice the database's size
+    #[arg(long, value_enum, default_value_t = BulkMode::Auto)]
+    pub bulk: BulkMode,
     /// Documents per write transaction (default 512; fewer lose less work to a crash,
     /// more write faster)
     #[arg(long, value_name = "N")]
@@ -95,6 +99,13 @@ pub struct IngestArgs {
     /// Also print throughput (MB/s, sentences/s, events/s) after the summary
     #[arg(long)]
     pub stats: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BulkMode {
+    Auto,
+    On,
+    Off,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -131,7 +131,7 @@ fn read_all(
     let checker = options
         .db_path
         .as_ref()
-        .and_then(|path| Store::open_read_only(path).ok());
+        .and_then(|path| Store::open_concurrent_reader(path).ok());
     for input in inputs {
         let mut stop = false;
         read_input(input, read, &mut |item| {

@@ -251,3 +251,72 @@ fn ingest_killed_midway_is_consistent_and_resumes_without_duplicates() {
     );
     assert_eq!(indexed, vec!["2000,2000"]);
 }
+
+#[test]
+fn bulk_load_killed_midway_leaves_a_whole_database_whose_indexes_come_back() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let line = |i: usize| {
+        format!(
+            "{{\"id\": \"d{i}\", \"date\": \"2024-02-05\", \"text\": \"Syria accused Turkey of shelling border villages, report {i}. Turkey denied it.\"}}\n"
+        )
+    };
+    // The load reads standard input, which stays open: the kill lands while it waits for more.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("geokg"))
+        .env("GEOKG_DB", &db)
+        .env("GEOKG_DICT_DIR", "/nonexistent-geokg-dict-dir")
+        .args([
+            "ingest", "-q", "--format", "jsonl", "--batch", "4", "--bulk", "on", "-",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    for i in 0..400 {
+        stdin.write_all(line(i).as_bytes()).unwrap();
+    }
+    stdin.flush().unwrap();
+    // Watch with plain SQLite (geokg itself would restore the indexes).
+    let count = |sql: &str| -> Option<i64> {
+        let conn =
+            rusqlite::Connection::open_with_flags(&db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .ok()?;
+        conn.query_row(sql, [], |r| r.get(0)).ok()
+    };
+    let started = std::time::Instant::now();
+    while count("SELECT COUNT(*) FROM documents").unwrap_or(0) < 100
+        && started.elapsed().as_secs() < 60
+    {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    drop(stdin);
+    let stored = count("SELECT COUNT(*) FROM documents").unwrap();
+    assert!((100..=400).contains(&stored), "{stored} stored");
+    let indexes = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'
+                   AND name IN ('events_edge', 'mentions_actor', 'events_target')";
+    assert_eq!(count(indexes), Some(0), "the bulk load had dropped them");
+    // geokg opens it, restores the indexes, and answers.
+    assert_eq!(query(&db, "PRAGMA integrity_check"), vec!["ok"]);
+    assert_eq!(count(indexes), Some(3));
+    // Every stored document is whole, and a rerun adds the rest once.
+    assert_eq!(
+        count("SELECT COUNT(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id)"),
+        Some(0)
+    );
+    let all: String = (0..500).map(line).collect();
+    let file = dir.path().join("all.jsonl");
+    std::fs::write(&file, all).unwrap();
+    geokg(&db)
+        .args(["ingest", "-q"])
+        .arg(&file)
+        .assert()
+        .success();
+    assert_eq!(
+        query(&db, "SELECT COUNT(*), COUNT(DISTINCT hash) FROM documents"),
+        vec!["500,500"]
+    );
+}

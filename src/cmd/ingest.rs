@@ -1,12 +1,15 @@
 //! `geokg ingest`: read, extract, store — in parallel, with progress and a summary.
 
 use super::{extractor, Throughput, EXIT_PARTIAL};
-use crate::cli::{GlobalArgs, IngestArgs};
+use crate::cli::{BulkMode, GlobalArgs, IngestArgs};
 use anyhow::{Context, Result};
-use geokg::ingest::{collect_inputs_matching, ReadOptions};
+use geokg::ingest::{collect_inputs_matching, Input, ReadOptions};
 use geokg::pipeline::{default_jobs, ingest_inputs, IngestEvent, PipelineOptions};
 use geokg::Store;
 use std::io::IsTerminal;
+
+/// Inputs at least this large (and twice the database) are loaded in bulk mode.
+const BULK_MIN_BYTES: u64 = 32 << 20;
 
 pub fn run(global: &GlobalArgs, args: &IngestArgs) -> Result<u8> {
     let extractor = extractor(global)?;
@@ -32,6 +35,28 @@ pub fn run(global: &GlobalArgs, args: &IngestArgs) -> Result<u8> {
     };
     let quiet = args.quiet;
     let started = std::time::Instant::now();
+    // A large load into a small database: secondary indexes are rebuilt once at the end.
+    let input_bytes: u64 = inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::File(path) => std::fs::metadata(path).ok().map(|m| m.len()),
+            Input::Stdin => None,
+        })
+        .sum();
+    let bulk = match args.bulk {
+        BulkMode::On => true,
+        BulkMode::Off => false,
+        BulkMode::Auto => input_bytes >= BULK_MIN_BYTES && input_bytes >= 2 * store.file_size(),
+    };
+    if bulk {
+        if !quiet {
+            eprintln!(
+                "bulk load ({:.0} MB): indexes are rebuilt at the end",
+                input_bytes as f64 / 1e6
+            );
+        }
+        store.drop_bulk_indexes()?;
+    }
     let show_progress = !quiet && std::io::stderr().is_terminal();
     let summary = ingest_inputs(
         &mut store,
@@ -66,7 +91,13 @@ pub fn run(global: &GlobalArgs, args: &IngestArgs) -> Result<u8> {
             }
         },
     )
-    .with_context(|| format!("writing {}", global.db.display()))?;
+    .with_context(|| format!("writing {}", global.db.display()));
+    if bulk {
+        store
+            .ensure_indexes()
+            .with_context(|| format!("rebuilding the indexes of {}", global.db.display()))?;
+    }
+    let summary = summary?;
     eprintln!(
         "{}{} documents read: {} stored ({} events), {} already stored, {} failed, {} warnings; database {}",
         clear(show_progress),

@@ -50,6 +50,31 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
 }
 
+/// Secondary indexes on the large tables: dropped during a bulk ingest and rebuilt at its end
+/// (building an index by sorting is several times faster than growing it row by row). Must
+/// match the schema files; a test checks it.
+const BULK_INDEXES: &[(&str, &str)] = &[
+    ("actor_aliases_alias", "actor_aliases(alias COLLATE NOCASE)"),
+    ("mentions_actor", "mentions(actor_id)"),
+    ("mentions_sentence", "mentions(sentence_id)"),
+    ("events_target", "events(target_id)"),
+    ("events_document", "events(document_id)"),
+    ("events_date", "events(date)"),
+    ("events_plover", "events(plover)"),
+    ("events_group", "events(group_id)"),
+    ("events_edge", "events(source_id, target_id, plover)"),
+    ("event_groups_target", "event_groups(target_key)"),
+    ("event_groups_date", "event_groups(date)"),
+    ("edge_stats_target", "edge_stats(target_id)"),
+];
+
+fn create_indexes(conn: &Connection) -> Result<(), StoreError> {
+    for (name, on) in BULK_INDEXES {
+        conn.execute_batch(&format!("CREATE INDEX IF NOT EXISTS {name} ON {on}"))?;
+    }
+    Ok(())
+}
+
 /// A SQLite database of coded events.
 pub struct Store {
     conn: Connection,
@@ -158,18 +183,60 @@ impl Store {
         };
         store.configure()?;
         store.migrate()?;
+        store.ensure_indexes()?;
         Ok(store)
     }
 
-    /// Opens an existing database without any possibility of writing to it.
+    /// Drops the secondary indexes of the large tables before a bulk load; they come back with
+    /// [`Store::ensure_indexes`], which every writable open runs (so a bulk load killed midway
+    /// leaves a database that is whole, only slower to query until it is next opened).
+    pub fn drop_bulk_indexes(&self) -> Result<(), StoreError> {
+        for (name, _) in BULK_INDEXES {
+            self.conn
+                .execute_batch(&format!("DROP INDEX IF EXISTS {name}"))?;
+        }
+        Ok(())
+    }
+
+    /// Creates any missing secondary index (a no-op when all exist).
+    pub fn ensure_indexes(&self) -> Result<(), StoreError> {
+        create_indexes(&self.conn)
+    }
+
+    /// How many of the secondary indexes are missing.
+    fn missing_indexes(conn: &Connection) -> Result<usize, StoreError> {
+        let present: i64 = conn.query_row(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'
+             AND name IN (SELECT value FROM json_each(?1))",
+            [
+                serde_json::to_string(&BULK_INDEXES.iter().map(|(n, _)| *n).collect::<Vec<_>>())
+                    .unwrap_or_default(),
+            ],
+            |r| r.get(0),
+        )?;
+        Ok(BULK_INDEXES.len().saturating_sub(present as usize))
+    }
+
+    /// Opens an existing database without any possibility of writing to it (first bringing an
+    /// older schema up to date, or restoring indexes an interrupted bulk load left out).
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        Store::open_reader(path, true)
+    }
+
+    /// A read-only connection to a database another connection of this process is writing
+    /// (the ingest reader checking for stored documents): no repair, which would race it.
+    pub fn open_concurrent_reader(path: &Path) -> Result<Store, StoreError> {
+        Store::open_reader(path, false)
+    }
+
+    fn open_reader(path: &Path, repair: bool) -> Result<Store, StoreError> {
         if !path.exists() {
             return Err(StoreError::NotFound {
                 path: path.display().to_string(),
             });
         }
         // Bring an older file up to date first, then reopen read-only.
-        {
+        if repair {
             let probe = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
                 .map_err(|source| StoreError::Open {
                     path: path.display().to_string(),
@@ -179,6 +246,18 @@ impl Store {
             if version < SCHEMA_VERSION {
                 drop(probe);
                 Store::open(path)?;
+            } else if version == SCHEMA_VERSION && Store::missing_indexes(&probe)? > 0 {
+                // Indexes left out by a bulk load: restore them unless a writer is at work
+                // (then it is that bulk load, which restores them itself when done).
+                drop(probe);
+                let conn = Connection::open(path).map_err(|source| StoreError::Open {
+                    path: path.display().to_string(),
+                    source,
+                })?;
+                if conn.execute_batch("BEGIN IMMEDIATE").is_ok() {
+                    create_indexes(&conn)?;
+                    conn.execute_batch("COMMIT")?;
+                }
             }
         }
         let conn = Connection::open_with_flags(
@@ -209,6 +288,14 @@ impl Store {
         store.configure()?;
         store.migrate()?;
         Ok(store)
+    }
+
+    /// Size of the database file in bytes (0 in memory).
+    pub fn file_size(&self) -> u64 {
+        self.path
+            .as_ref()
+            .and_then(|p| std::fs::metadata(p).ok())
+            .map_or(0, |m| m.len())
     }
 
     fn path_name(&self) -> String {
@@ -332,27 +419,37 @@ impl Store {
     /// Runs one SQL statement and returns its rows. On a read-only store a write fails with
     /// [`StoreError::ReadOnly`] and changes nothing.
     pub fn query(&self, sql: &str) -> Result<QueryResult, StoreError> {
-        let mut stmt = self.conn.prepare(sql).map_err(map_read_only)?;
-        let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
-        let count = columns.len();
-        let mut rows = Vec::new();
-        let mut cursor = stmt.query([]).map_err(map_read_only)?;
-        while let Some(row) = cursor.next().map_err(map_read_only)? {
-            let mut values = Vec::with_capacity(count);
-            for i in 0..count {
-                values.push(match row.get_ref(i)? {
-                    rusqlite::types::ValueRef::Null => Value::Null,
-                    rusqlite::types::ValueRef::Integer(v) => Value::Integer(v),
-                    rusqlite::types::ValueRef::Real(v) => Value::Real(v),
-                    rusqlite::types::ValueRef::Text(t) => {
-                        Value::Text(String::from_utf8_lossy(t).into_owned())
-                    }
-                    rusqlite::types::ValueRef::Blob(b) => Value::Blob(b.to_vec()),
-                });
+        // Every statement runs, in order; the last one that returns columns is the result.
+        let mut result = QueryResult {
+            columns: Vec::new(),
+            rows: Vec::new(),
+        };
+        let mut batch = rusqlite::Batch::new(&self.conn, sql);
+        while let Some(mut stmt) = batch.next().map_err(map_read_only)? {
+            let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
+            let count = columns.len();
+            let mut rows = Vec::new();
+            let mut cursor = stmt.query([]).map_err(map_read_only)?;
+            while let Some(row) = cursor.next().map_err(map_read_only)? {
+                let mut values = Vec::with_capacity(count);
+                for i in 0..count {
+                    values.push(match row.get_ref(i)? {
+                        rusqlite::types::ValueRef::Null => Value::Null,
+                        rusqlite::types::ValueRef::Integer(v) => Value::Integer(v),
+                        rusqlite::types::ValueRef::Real(v) => Value::Real(v),
+                        rusqlite::types::ValueRef::Text(t) => {
+                            Value::Text(String::from_utf8_lossy(t).into_owned())
+                        }
+                        rusqlite::types::ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+                    });
+                }
+                rows.push(values);
             }
-            rows.push(values);
+            if count > 0 {
+                result = QueryResult { columns, rows };
+            }
         }
-        Ok(QueryResult { columns, rows })
+        Ok(result)
     }
 
     /// Runs SQL that may write (several statements allowed).
@@ -760,5 +857,34 @@ mod tests {
                 vec!["RUSGOV".to_string(), "government".into(), "Moscow".into()],
             ]
         );
+    }
+
+    #[test]
+    fn bulk_indexes_are_the_schema_indexes_and_come_back() {
+        let store = Store::open_in_memory().unwrap();
+        let listed = |store: &Store| -> Vec<String> {
+            store
+                .query("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+                .unwrap()
+                .rows
+                .into_iter()
+                .map(|r| match &r[0] {
+                    Value::Text(t) => t.clone(),
+                    other => format!("{other:?}"),
+                })
+                .collect()
+        };
+        let all = listed(&store);
+        for (name, _) in BULK_INDEXES {
+            assert!(all.iter().any(|n| n == name), "{name} is not in the schema");
+        }
+        store.drop_bulk_indexes().unwrap();
+        assert_eq!(
+            Store::missing_indexes(&store.conn).unwrap(),
+            BULK_INDEXES.len()
+        );
+        store.ensure_indexes().unwrap();
+        assert_eq!(listed(&store).len(), all.len());
+        assert_eq!(Store::missing_indexes(&store.conn).unwrap(), 0);
     }
 }
