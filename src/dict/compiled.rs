@@ -29,6 +29,8 @@ pub struct CPattern {
     pub weight: usize,
     /// Words the sentence must contain (each an id set), checked before matching.
     pub needs: Vec<Ids>,
+    /// `file:line` of the pattern.
+    pub origin: String,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -63,6 +65,7 @@ pub fn compile_pattern(vocab: &mut Vocab, pattern: &VerbPattern) -> CPattern {
         code: pattern.code.clone(),
         weight: pattern.weight(),
         needs,
+        origin: pattern.origin.clone(),
     }
 }
 

@@ -116,6 +116,8 @@ pub struct VerbPattern {
     pub code: CodeSpec,
     /// Index of the group the pattern belongs to.
     pub group: usize,
+    /// `file:line` of the pattern, for `extract --explain`.
+    pub origin: String,
 }
 
 impl VerbPattern {
@@ -237,8 +239,9 @@ pub fn parse_verbs(content: &str, file: &str, synsets: &[Synset]) -> Result<Verb
         }
     }
     for (group, rest, line_no) in pending {
-        let pattern =
+        let mut pattern =
             parse_pattern(&rest, group, synsets).map_err(|m| DictError::line(file, line_no, m))?;
+        pattern.origin = format!("{file}:{line_no}");
         out.patterns.push(pattern);
     }
     Ok(out)
@@ -287,6 +290,7 @@ fn parse_pattern(text: &str, group: usize, synsets: &[Synset]) -> Result<VerbPat
         after: convert(&items[star + 1..])?,
         code,
         group,
+        origin: String::new(),
     })
 }
 

@@ -21,6 +21,8 @@ pub struct VerbCoding {
     pub target: Option<usize>,
     pub source: Option<usize>,
     pub pattern_weight: usize,
+    /// `file:line` of the pattern that decided the code, if one did.
+    pub pattern: Option<String>,
     /// Last token of the verb and its particles.
     pub verb_end: usize,
 }
@@ -102,6 +104,7 @@ pub fn code_verb(
         }
     }
     let full_lemma = first.words.join(" ");
+    let origin = best.as_ref().map(|(_, p, ..)| p.origin.clone());
     let (spec, weight, target, source) = match best {
         Some((w, p, t, s)) => (&p.code, w, t, s),
         None => {
@@ -128,6 +131,7 @@ pub fn code_verb(
         target,
         source,
         pattern_weight: weight,
+        pattern: origin,
         verb_end,
     })
 }
@@ -194,11 +198,22 @@ impl Matcher<'_> {
     ) -> Option<usize> {
         let analysis = self.analysis;
         let mut pos = from;
-        for item in items {
+        let tokens = analysis.tokens;
+        for (n, item) in items.iter().enumerate() {
             let limit = end.min(gap_limit(analysis, pos, MAX_GAP));
             pos = match item {
                 CItem::Word(_) | CItem::Synset(_) => {
-                    (pos..limit).find(|&j| self.item_matches(item, j))? + 1
+                    // A plural pattern word met by its singular as a noun modifier is
+                    // another thing: "* powers" (of the president) is not "power station".
+                    let modifier = |j: usize| {
+                        matches!(item, CItem::Word(ids) if !self.ids.matches(j, &ids[..1]))
+                            && tokens.tokens[j].pos == Pos::Noun
+                            && tokens.tokens.get(j + 1).is_some_and(|t| t.pos == Pos::Noun)
+                            && items
+                                .get(n + 1)
+                                .is_none_or(|next| !self.item_matches(next, j + 1))
+                    };
+                    (pos..limit).find(|&j| self.item_matches(item, j) && !modifier(j))? + 1
                 }
                 CItem::Phrase(words) => (pos..limit).find_map(|j| self.phrase_at(words, j))?,
                 CItem::Prep(prep, inner) => (pos..limit).find_map(|j| {

@@ -127,6 +127,9 @@ fn compatible(r: &Remembered, anaphor: Anaphor) -> bool {
                 )
                 && r.actor.name.chars().next().is_some_and(char::is_uppercase)
         }
+        Anaphor::Fighters => {
+            !r.person && matches!(kind, ActorKind::ArmedGroup | ActorKind::Opposition)
+        }
         Anaphor::Country => {
             kind == ActorKind::Country
                 || (r.actor.country.is_some() && !r.person && kind == ActorKind::Government)

@@ -836,10 +836,8 @@ impl Extractor {
                 head = group.head;
             }
             if sources.is_empty() {
-                if let Some(owner) = analysis
-                    .owner_in_np_ending_at(i.saturating_sub(1))
-                    .filter(|_| i > 0)
-                {
+                // "Russian air strikes", "Iran's offensive": the owner of the noun's phrase.
+                if let Some(owner) = analysis.owner_in_np_ending_at(last) {
                     sources.push(owner);
                 }
             }
@@ -1054,10 +1052,14 @@ impl Extractor {
                 let words: Vec<&str> = (group.start..group.end).map(|i| tokens.norm(i)).collect();
                 let code = match code_verb(&self.dict, &analysis, &ids, g, objects.window_end) {
                     Ok(c) => format!(
-                        "{} {} (pattern weight {})",
+                        "{} {} ({})",
                         c.code,
                         self.dict.plover_of(&c.code),
-                        c.pattern_weight
+                        match &c.pattern {
+                            Some(origin) =>
+                                format!("pattern {origin}, weight {}", c.pattern_weight),
+                            None => format!("verb {:?}", c.lemma),
+                        }
                     ),
                     Err(e) => format!("{e:?}"),
                 };

@@ -478,3 +478,66 @@ fn event_location_is_the_named_place() {
     let events = doc_events("Iran met the United States in Doha.", "2025-06-10");
     assert_eq!(events[0].location.as_deref(), Some("Doha"));
 }
+
+#[test]
+fn prefixed_hyphen_words_are_one_verb() {
+    has(
+        "Ethiopia agreed to re-open its border crossings to Kenya.",
+        "ETH",
+        Plover::Agree,
+        "KEN",
+    );
+}
+
+#[test]
+fn the_rebels_refer_back_only_to_armed_groups() {
+    // The UN is not "the rebels": with no armed group before, the phrase stays uncoded.
+    let found = triples("The UN sent envoys to Mali. The rebels agreed to talks with Bamako.");
+    assert!(
+        !found
+            .iter()
+            .any(|(s, p, _)| s == "IGOUNO" && *p == Plover::Agree),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn noun_events_need_a_party_acted_on() {
+    // "the war" in passing is no event; "strikes on Kyiv" and "held talks" are.
+    assert!(triples("Russia said the war had cost the economy dearly.")
+        .iter()
+        .all(|(_, p, _)| *p != Plover::Assault));
+    has(
+        "There were Russian air strikes on Kyiv overnight.",
+        "RUS",
+        Plover::Assault,
+        "UKRGOV",
+    );
+    // A noun modifying another noun is not the act: "truce monitors".
+    assert!(triples("Serbia expelled the EC truce monitors.")
+        .iter()
+        .all(|(_, p, _)| *p != Plover::Retreat));
+}
+
+#[test]
+fn plural_pattern_words_do_not_match_singular_modifiers() {
+    // "blast ... powers" is criticism; "blew up a power station" is an attack.
+    has(
+        "Afghan guerrillas blew up a power station in Kabul.",
+        "AFGREB",
+        Plover::Assault,
+        "AFGGOV",
+    );
+}
+
+#[test]
+fn building_up_ties_is_diplomatic_cooperation() {
+    has(
+        "Czechia and Albania upgraded their diplomatic ties.",
+        "CZE",
+        Plover::Support,
+        "",
+    );
+    // Without ties or relations, "improved" is no event.
+    assert!(triples("The situation in Mali improved.").is_empty());
+}

@@ -86,7 +86,23 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Tokens {
             continue;
         }
         let (token_end, kind) = if is_word_char(c) {
-            scan_word(text, i, end)
+            let (word_end, kind) = scan_word(text, i, end);
+            // "re-open", "co-operate": one word, looked up without its hyphen.
+            if kind == TokenKind::Word {
+                if let Some(joined_end) = scan_prefixed(text, i, word_end, end) {
+                    push_token(&mut out, text, i, joined_end, kind, space_before);
+                    let t = out.tokens.len() - 1;
+                    let norm_start = out.tokens[t].norm_start as usize;
+                    let joined: String = out.norms[norm_start..].replace('-', "");
+                    out.norms.truncate(norm_start);
+                    out.norms.push_str(&joined);
+                    out.tokens[t].norm_end = out.norms.len() as u32;
+                    space_before = false;
+                    i = joined_end;
+                    continue;
+                }
+            }
+            (word_end, kind)
         } else if is_apostrophe(c) {
             scan_apostrophe(text, i, end)
         } else if c == '-'
@@ -184,6 +200,21 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// Scans a word, number, dotted acronym or abbreviation starting at `i`.
+/// The end of "re-open"-style words: a verb prefix, a hyphen and a lowercase word.
+fn scan_prefixed(text: &str, start: usize, word_end: usize, end: usize) -> Option<usize> {
+    const PREFIXES: [&str; 4] = ["re", "co", "pre", "counter"];
+    let prefix = &text[start..word_end];
+    if !PREFIXES.contains(&prefix) || text.as_bytes().get(word_end) != Some(&b'-') {
+        return None;
+    }
+    let rest = word_end + 1;
+    if rest >= end || !text[rest..].starts_with(|c: char| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let (rest_end, kind) = scan_word(text, rest, end);
+    (kind == TokenKind::Word).then_some(rest_end)
+}
+
 fn scan_word(text: &str, i: usize, end: usize) -> (usize, TokenKind) {
     let first = text[i..].chars().next().unwrap_or(' ');
     if first.is_ascii_digit() {
