@@ -100,6 +100,9 @@ fn write_event(out: &mut dyn Write, e: &Event, format: EventFormat) -> std::io::
             if e.modality != geokg::Modality::Asserted {
                 notes.push(e.modality.as_str().to_string());
             }
+            if e.target.as_ref().is_some_and(|t| t.text.is_empty()) {
+                notes.push("implied target".to_string());
+            }
             if let Some(a) = &e.attributed_to {
                 notes.push(format!("per {}", a.name));
             }

@@ -119,6 +119,18 @@ impl<'d> ActorRecognizer<'d> {
         memory.next_sentence();
         let atoms = self.atoms(tokens, token_ids);
         let mut mentions = self.compose(text, tokens, &atoms, memory);
+        // "in Nairobi and Kampala": a place joined to a locative place is one too.
+        for k in 1..mentions.len() {
+            let joined = {
+                let gap: Vec<&str> = (mentions[k - 1].end..mentions[k].start)
+                    .map(|i| tokens.norm(i))
+                    .collect();
+                matches!(gap.as_slice(), ["and"] | [","] | [",", "and"] | ["or"])
+            };
+            if joined && mentions[k].place && mentions[k - 1].locative {
+                mentions[k].locative = true;
+            }
+        }
         let before: Vec<bool> = mentions.iter().map(|m| m.agent_only).collect();
         self.attach_of_and_in(text, tokens, &mut mentions);
         self.resolve_agents_from_sentence(&mut mentions);
@@ -716,10 +728,24 @@ impl<'d> ActorRecognizer<'d> {
         let _ = text;
     }
 
-    /// A role noun still alone takes the country of an earlier actor of the same sentence.
+    /// A role noun still alone takes the country of an earlier actor of the same sentence, or
+    /// failing that the country of the place where things happen ("Police arrested twelve
+    /// activists in Nairobi": Kenyan police and activists).
     fn resolve_agents_from_sentence(&self, mentions: &mut [MentionSpan]) {
+        let place_country = {
+            let mut places = mentions
+                .iter()
+                .filter(|m| m.locative)
+                .filter_map(|m| m.actor.country.clone());
+            let first = places.next();
+            // Places in two countries leave it open.
+            first.filter(|c| places.all(|other| other == *c))
+        };
         let mut last_country: Option<String> = None;
         for m in mentions.iter_mut() {
+            if last_country.is_none() && (m.agent_only || m.person) {
+                last_country = place_country.clone();
+            }
             // A role noun alone, or an unknown name with a title ("former president Carlos
             // Menem"), belongs to the country the sentence is about.
             let titled_unknown = m.actor.code.is_none() && m.actor.sector.is_some() && m.person;

@@ -213,7 +213,29 @@ impl Matcher<'_> {
                                 .get(n + 1)
                                 .is_none_or(|next| !self.item_matches(next, j + 1))
                     };
-                    (pos..limit).find(|&j| self.item_matches(item, j) && !modifier(j))? + 1
+                    // Nor is the subject of a clause that follows: "said the plan was
+                    // underfunded" says nothing of plans.
+                    let clause_subject = |j: usize| {
+                        let mut k = j + 1;
+                        while k < tokens.len() && tokens.tokens[k].pos == Pos::Noun {
+                            k += 1;
+                        }
+                        tokens.tokens[j].pos == Pos::Noun
+                            && analysis
+                                .group_at
+                                .get(k)
+                                .copied()
+                                .flatten()
+                                .is_some_and(|g| {
+                                    let group = &analysis.groups[g];
+                                    group.start == k
+                                        && !group.infinitive
+                                        && (!group.participle || tokens.tokens[k].pos == Pos::Aux)
+                                })
+                    };
+                    (pos..limit).find(|&j| {
+                        self.item_matches(item, j) && !modifier(j) && !clause_subject(j)
+                    })? + 1
                 }
                 CItem::Phrase(words) => (pos..limit).find_map(|j| self.phrase_at(words, j))?,
                 CItem::Prep(prep, inner) => (pos..limit).find_map(|j| {

@@ -721,7 +721,8 @@ impl Extractor {
                 .filter(|&t| t != s && !same_actor(&analysis.mentions[t].actor, &source.actor))
                 .filter(|&t| usable_actor(&analysis.mentions[t]))
                 .filter(|&t| !(sources.contains(&t)))
-                .map(|t| analysis.mentions[t].actor.clone());
+                .map(|t| analysis.mentions[t].actor.clone())
+                .or_else(|| self.implied_target(analysis, &source.actor, cameo.plover, &relation));
             let attributed_to = speaker
                 .filter(|&k| k != s)
                 .map(|k| analysis.mentions[k].actor.clone())
@@ -758,6 +759,51 @@ impl Extractor {
             }
         }
         made
+    }
+
+    /// The party a domestic act is aimed at when the sentence names none, as event coders
+    /// code it: a protest targets the government of the country it happens in ("Egyptian
+    /// demonstrators rioted" → EGYGOV); coercion and concessions target that country ("police
+    /// imposed a curfew", "Serbia lifted the curfew in Montenegro" → MNE). The country is that
+    /// of the nearest place named, else the source's. The actor has no words (empty `text`).
+    fn implied_target(
+        &self,
+        analysis: &Analysis,
+        source: &ActorRef,
+        plover: Plover,
+        relation: &Relation,
+    ) -> Option<ActorRef> {
+        if !matches!(plover, Plover::Protest | Plover::Coerce | Plover::Concede) {
+            return None;
+        }
+        let place = analysis
+            .mentions
+            .iter()
+            .filter(|m| m.locative && m.actor.country.is_some())
+            .min_by_key(|m| m.actor.start.abs_diff(relation.start));
+        let country = place
+            .and_then(|m| m.actor.country.clone())
+            .or_else(|| source.country.clone())?;
+        let code = if plover == Plover::Protest {
+            format!("{country}GOV")
+        } else {
+            country.clone()
+        };
+        let info = self.dict.code_info(&code);
+        let name = self
+            .dict
+            .country_entry(&country)
+            .map_or_else(|| country.clone(), |e| e.name.clone());
+        Some(ActorRef {
+            text: String::new(),
+            name,
+            code: Some(code),
+            country: Some(country),
+            sector: info.sector,
+            kind: info.kind,
+            start: relation.start,
+            end: relation.start,
+        })
     }
 
     /// Events stated as nouns: "Russian air strikes on Kyiv", "held talks with X".

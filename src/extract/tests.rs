@@ -541,3 +541,41 @@ fn building_up_ties_is_diplomatic_cooperation() {
     // Without ties or relations, "improved" is no event.
     assert!(triples("The situation in Mali improved.").is_empty());
 }
+
+#[test]
+fn domestic_acts_without_a_named_party_target_their_country() {
+    // A protest targets the government of its country; an arrest, the country.
+    let events = doc_events("Egyptian demonstrators rioted on Friday.", "2025-06-10");
+    let protest = events.iter().find(|e| e.plover == Plover::Protest).unwrap();
+    let target = protest.target.as_ref().unwrap();
+    assert_eq!(target.code.as_deref(), Some("EGYGOV"));
+    assert!(target.text.is_empty(), "an implied target has no words");
+    // Other acts are not given a target they do not name.
+    assert!(
+        doc_events("Hamas fighters attacked on Friday.", "2025-06-10")
+            .iter()
+            .all(|e| e.target.is_none())
+    );
+}
+
+#[test]
+fn role_nouns_take_the_country_of_the_place() {
+    has(
+        "Police arrested twelve opposition activists in Nairobi.",
+        "KENCOP",
+        Plover::Coerce,
+        "KENOPP",
+    );
+    // Places in two countries leave role nouns uncoded: no event.
+    assert!(triples("Police arrested activists in Nairobi and Kampala.").is_empty());
+}
+
+#[test]
+fn the_subject_of_a_reported_clause_is_no_object() {
+    // "said the plan was underfunded" expresses no plan (pattern "say * plans").
+    assert!(
+        triples("Tom Fletcher said the plan was less than 10 per cent funded.")
+            .iter()
+            .all(|(_, p, _)| *p != Plover::Agree)
+    );
+}

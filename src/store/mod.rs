@@ -602,6 +602,7 @@ impl Writer<'_> {
             ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
     )?;
         for e in &extraction.events {
+            let explicit_target = e.target.as_ref().filter(|t| !t.text.is_empty());
             let source = self.actor_id(&e.source)?;
             let target = e.target.as_ref().map(|t| self.actor_id(t)).transpose()?;
             let attributed = e
@@ -677,7 +678,7 @@ impl Writer<'_> {
                 target,
                 attributed,
                 e.source.text,
-                e.target.as_ref().map(|t| t.text.clone()),
+                explicit_target.map(|t| t.text.clone()),
                 e.relation.text,
                 e.relation.lemma,
                 e.cameo,
@@ -695,8 +696,9 @@ impl Writer<'_> {
                 e.relation.end as i64,
                 e.source.start as i64,
                 e.source.end as i64,
-                e.target.as_ref().map(|t| t.start as i64),
-                e.target.as_ref().map(|t| t.end as i64),
+                // An implied target (no words in the sentence) has no offsets.
+                explicit_target.map(|t| t.start as i64),
+                explicit_target.map(|t| t.end as i64),
                 group,
             ])?;
         }
