@@ -732,15 +732,26 @@ impl<'d> ActorRecognizer<'d> {
     /// failing that the country of the place where things happen ("Police arrested twelve
     /// activists in Nairobi": Kenyan police and activists).
     fn resolve_agents_from_sentence(&self, mentions: &mut [MentionSpan]) {
-        let place_country = {
-            let mut places = mentions
+        // Places in two countries leave it open; with no place, a sentence about one
+        // country only ("Judge Alejandro Rivera charged 28 Chilean officials") gives that one.
+        fn single(mut iter: impl Iterator<Item = String>) -> Option<String> {
+            let first = iter.next();
+            first.filter(|c| iter.all(|other| other == *c))
+        }
+        let place_country = single(
+            mentions
                 .iter()
                 .filter(|m| m.locative)
-                .filter_map(|m| m.actor.country.clone());
-            let first = places.next();
-            // Places in two countries leave it open.
-            first.filter(|c| places.all(|other| other == *c))
-        };
+                .filter_map(|m| m.actor.country.clone()),
+        )
+        .or_else(|| {
+            single(
+                mentions
+                    .iter()
+                    .filter(|m| !m.agent_only && !m.anaphoric)
+                    .filter_map(|m| m.actor.country.clone()),
+            )
+        });
         let mut last_country: Option<String> = None;
         for m in mentions.iter_mut() {
             if last_country.is_none() && (m.agent_only || m.person) {
