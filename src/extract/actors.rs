@@ -608,6 +608,37 @@ impl<'d> ActorRecognizer<'d> {
                     }
                 }
             }
+            // "its troops", "their forces": the role noun belongs to whoever the pronoun
+            // stands for (a country's troops, or the organisation's own).
+            let owner = (start > 0 && tokens.tokens[start - 1].pos == Pos::PossPron)
+                .then(|| pronoun_anaphor(tokens.norm(start - 1)))
+                .flatten()
+                .and_then(|a| memory.resolve(a));
+            if let Some(found) = owner {
+                match (&found.actor.country, &found.actor.code) {
+                    (Some(country), _) => {
+                        let code = format!("{country}{role_code}");
+                        self.fill_code(&mut mention, &code);
+                        mention.actor.name = self
+                            .dict
+                            .country_entry(country)
+                            .map_or_else(|| country.clone(), |e| e.name.clone());
+                        mention.person = false;
+                        return Some(mention);
+                    }
+                    (None, Some(_)) => {
+                        mention.actor = ActorRef {
+                            text: span_text,
+                            start: mention.actor.start,
+                            end: mention.actor.end,
+                            ..found.actor
+                        };
+                        mention.anaphoric = true;
+                        return Some(mention);
+                    }
+                    _ => {}
+                }
+            }
             mention.agent_only = true;
             mention.actor.name = head_norm.to_string();
             mention.actor.sector = Some(role_code.clone());
@@ -894,6 +925,9 @@ fn expletive_it(tokens: &Tokens, i: usize) -> bool {
             "that" | "whether" | "if" | "to" | "how" | "why" | "what" | "who" | "when" => {
                 return saw_be
             }
+            // Only someone can be willing or ready: "it is willing to withdraw" is an actor.
+            "willing" | "unwilling" | "ready" | "prepared" | "determined" | "eager" | "keen"
+            | "able" | "unable" | "reluctant" | "committed" | "obliged" | "forced" => return false,
             _ if matches!(
                 tokens.tokens[j].pos,
                 Pos::Adj | Pos::Adv | Pos::Modal | Pos::Verb | Pos::Neg

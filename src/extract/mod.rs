@@ -336,6 +336,27 @@ impl Extractor {
                 negated = true;
                 modality = Modality::Denied;
             }
+            // Not accepting is refusing: "will not accept the plan", "did not agree to talks"
+            // are REJECT, an act of their own (DESIGN), not a negated agreement.
+            let mut code = coding.code.clone();
+            if group.negated
+                && modality != Modality::Denied
+                && REFUSED_BY_NEGATION.contains(&tokens.lemma(group.head))
+                && matches!(
+                    self.dict.plover_of(&code),
+                    Plover::Agree
+                        | Plover::Support
+                        | Plover::Concede
+                        | Plover::Aid
+                        | Plover::Retreat
+                )
+            {
+                code = "120".to_string();
+                negated = false;
+                if matches!(modality, Modality::Future | Modality::Hypothetical) {
+                    modality = Modality::Asserted;
+                }
+            }
             let relation_end = coding.verb_end.max(group.head + 1);
             let relation = Relation {
                 text: ctx.text
@@ -355,7 +376,7 @@ impl Extractor {
                 &mut events,
                 &sources,
                 target,
-                &coding.code,
+                &code,
                 relation,
                 negated,
                 modality,
@@ -994,10 +1015,30 @@ fn threat_code(code: &str, conditional: bool) -> Option<&'static str> {
         "16" => "131",
         "17" => "137",
         "18" | "19" | "20" => "138",
-        "08" | "12" if conditional => "130",
+        "08" if conditional => "130",
         _ => return None,
     })
 }
+
+/// Verbs of acceptance whose negation is a refusal.
+const REFUSED_BY_NEGATION: &[&str] = &[
+    "accept",
+    "agree",
+    "approve",
+    "endorse",
+    "allow",
+    "permit",
+    "recognize",
+    "recognise",
+    "consent",
+    "grant",
+    "admit",
+    "sign",
+    "ratify",
+    "release",
+    "withdraw",
+    "lift",
+];
 
 /// Adjectives that, with "to", state an intention: "is willing to withdraw".
 const INTENT_ADJECTIVES: &[&str] = &[

@@ -579,3 +579,38 @@ fn the_subject_of_a_reported_clause_is_no_object() {
             .all(|(_, p, _)| *p != Plover::Agree)
     );
 }
+
+#[test]
+fn not_accepting_is_refusing() {
+    // DESIGN: "will not accept the plan" is REJECT, not a negated agreement.
+    let events = doc_events("Syria said it will not accept the plan.", "2025-06-10");
+    let e = events
+        .iter()
+        .find(|e| e.relation.lemma == "accept")
+        .unwrap();
+    assert_eq!((e.plover, e.negated), (Plover::Reject, false));
+    // An act stated not to have happened keeps its type, negated.
+    let events = doc_events("Russia did not attack Kyiv.", "2025-06-10");
+    assert_eq!(
+        (events[0].plover, events[0].negated),
+        (Plover::Assault, true)
+    );
+}
+
+#[test]
+fn willing_it_is_an_actor_and_its_troops_are_its_own() {
+    has(
+        "Syria says it is willing to withdraw its troops from Lebanon.",
+        "SYR",
+        Plover::Agree,
+        "LBN",
+    );
+    assert_eq!(
+        code_of(
+            "Syria says it is willing to withdraw its troops from Lebanon.",
+            "troops",
+            "2000-01-01"
+        ),
+        Some("SYRMIL".into())
+    );
+}
