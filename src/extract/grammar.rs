@@ -615,6 +615,21 @@ impl<'a> Analysis<'a> {
                 out.window_end = j;
                 break;
             }
+            if norm == "," {
+                // After a comma no direct object starts ("agreed to a ceasefire, Qatar said"),
+                // and "NP verb" there is another clause.
+                first_np_done = true;
+                let mut k = j + 1;
+                while k < n && (self.mention_at[k].is_some() || self.pos(k).is_nominal()) {
+                    k += 1;
+                }
+                if k > j + 1 && self.group_at.get(k).copied().flatten().is_some() {
+                    out.window_end = j;
+                    break;
+                }
+                j += 1;
+                continue;
+            }
             if pos == Pos::Conj {
                 // "and" before a new clause or verb ends the window; between nouns it does not.
                 let next_clause = (j + 1..n.min(j + 6)).any(|x| {

@@ -370,26 +370,67 @@ impl Extractor {
                 + if coding.pattern_weight > 0 { 0.2 } else { 0.0 }
                 + if target.is_some() { 0.1 } else { 0.0 }
                 + if sources.len() == 1 { 0.1 } else { 0.0 };
-            let made = self.push_events(
-                ctx,
-                analysis,
-                &mut events,
-                &sources,
-                target,
-                &code,
-                relation,
-                negated,
-                modality,
-                speech,
-                dates::event_date_within(
-                    &times,
-                    group.head,
-                    analysis.clause_start(group.start)..objects.window_end,
-                    ctx.doc_date,
-                ),
-                self.location(analysis, group.head),
-                confidence,
+            let date = dates::event_date_within(
+                &times,
+                group.head,
+                analysis.clause_start(group.start)..objects.window_end,
+                ctx.doc_date,
             );
+            let location = self.location(analysis, group.head);
+            // "Turkey and Greece agreed", "the two sides clashed": parties joined as the
+            // subject of a mutual act act on each other (unless a direct object or a "with"
+            // party says otherwise).
+            let reciprocal = sources.len() >= 2
+                && sources.len() <= 3
+                && !coding.swapped
+                && RECIPROCAL_VERBS.contains(&tokens.lemma(group.head))
+                && target.is_none_or(|t| {
+                    let m = &analysis.mentions[t];
+                    m.prep_object
+                        && !matches!(
+                            tokens.norm(m.start.saturating_sub(1)),
+                            "with" | "to" | "between"
+                        )
+                });
+            let made = if reciprocal {
+                let mut made = false;
+                for &s in &sources {
+                    for &t in sources.iter().filter(|&&t| t != s) {
+                        made |= self.push_events(
+                            ctx,
+                            analysis,
+                            &mut events,
+                            &[s],
+                            Some(t),
+                            &code,
+                            relation.clone(),
+                            negated,
+                            modality,
+                            speech,
+                            date,
+                            location.clone(),
+                            confidence,
+                        );
+                    }
+                }
+                made
+            } else {
+                self.push_events(
+                    ctx,
+                    analysis,
+                    &mut events,
+                    &sources,
+                    target,
+                    &code,
+                    relation,
+                    negated,
+                    modality,
+                    speech,
+                    date,
+                    location,
+                    confidence,
+                )
+            };
             coded_groups[g] = made;
         }
         // A participle clause adds detail to the main clause's act ("attacked the town, killing
@@ -1019,6 +1060,31 @@ fn threat_code(code: &str, conditional: bool) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// Mutual acts: parties joined as their subject act on each other.
+const RECIPROCAL_VERBS: &[&str] = &[
+    "agree",
+    "meet",
+    "sign",
+    "talk",
+    "negotiate",
+    "discuss",
+    "clash",
+    "fight",
+    "cooperate",
+    "reconcile",
+    "exchange",
+    "trade",
+    "ink",
+    "conclude",
+    "hold",
+    "resume",
+    "normalize",
+    "normalise",
+    "restore",
+    "upgrade",
+    "establish",
+];
 
 /// Verbs of acceptance whose negation is a refusal.
 const REFUSED_BY_NEGATION: &[&str] = &[

@@ -536,7 +536,7 @@ fn building_up_ties_is_diplomatic_cooperation() {
         "Czechia and Albania upgraded their diplomatic ties.",
         "CZE",
         Plover::Support,
-        "",
+        "ALB",
     );
     // Without ties or relations, "improved" is no event.
     assert!(triples("The situation in Mali improved.").is_empty());
@@ -612,5 +612,27 @@ fn willing_it_is_an_actor_and_its_troops_are_its_own() {
             "2000-01-01"
         ),
         Some("SYRMIL".into())
+    );
+}
+
+#[test]
+fn joined_parties_of_a_mutual_act_act_on_each_other() {
+    let found = triples("Pakistan and Afghanistan agreed to a ceasefire, Qatar said.");
+    assert!(
+        found.contains(&("PAK".into(), Plover::Agree, "AFG".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("AFG".into(), Plover::Agree, "PAK".into())),
+        "{found:?}"
+    );
+    // The speaker after the comma is no party.
+    assert!(found.iter().all(|(_, _, t)| t != "QAT"), "{found:?}");
+    // The Turkish and Greek sides: adjectives of nationality before a plural noun.
+    has(
+        "The Turkish and Greek sides of the island have agreed to share information.",
+        "TUR",
+        Plover::Agree,
+        "GRC",
     );
 }

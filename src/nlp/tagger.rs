@@ -702,10 +702,36 @@ impl Context<'_> {
         self.i >= 3 && self.norm(self.i - 2) == "and"
     }
 
+    /// "the Turkish and Greek sides", "the Russian attacks": after "the" and capitalised
+    /// adjectives of nationality (and "and" between them) a noun follows.
+    fn after_the_and_nationalities(&self) -> bool {
+        let mut j = self.i;
+        let mut adjectives = 0;
+        while j > 0 {
+            j -= 1;
+            let t = &self.tokens.tokens[j];
+            let nationality = t.cap
+                && self.lex[j]
+                    .entry
+                    .is_some_and(|e| e.has(tag::ADJ) && e.has(tag::PROPER));
+            if nationality {
+                adjectives += 1;
+            } else if self.norm(j) == "and" && adjectives > 0 {
+                continue;
+            } else {
+                return adjectives > 0 && self.norm(j) == "the";
+            }
+        }
+        false
+    }
+
     fn noun_or_verb(&self, form: VForm, noun: bool, adj: bool, next: Option<Pos>) -> Pos {
         let prev = self.prev;
         let as_noun = if noun { Pos::Noun } else { Pos::Adj };
         if noun && matches!(prev, Pos::Noun | Pos::Proper | Pos::Adj) && self.in_open_np() {
+            return Pos::Noun;
+        }
+        if noun && prev == Pos::Proper && self.after_the_and_nationalities() {
             return Pos::Noun;
         }
         match prev {
