@@ -105,8 +105,12 @@ const COMMUNICATION_NOUNS: &[&str] = &[
 /// Verbs whose infinitive complement is an intended (future) act.
 const FUTURE_VERBS: &[&str] = &[
     "plan", "intend", "aim", "expect", "prepare", "schedule", "set", "decide", "hope", "want",
-    "seek", "try", "attempt", "mean",
+    "seek", "mean",
 ];
+
+/// Verbs that promise the act of their infinitive: a promised attack is a threat ("vowed to
+/// fight", "swore to avenge"), a promised favour an agreement ("pledged to help").
+const PROMISE_VERBS: &[&str] = &["vow", "pledge", "swear", "promise", "commit", "undertake"];
 const PROPOSAL_VERBS: &[&str] = &["propose", "suggest", "offer", "float", "consider", "weigh"];
 
 /// Verbs that carry a nominal event as their object without coding one themselves.
@@ -269,12 +273,18 @@ impl Extractor {
             if SPEECH_VERBS.contains(&lemma) && self.dict.plover_of(&coding.code) == Plover::Other {
                 continue;
             }
+            // A promise of conflict is coded on the act promised, as a threat.
+            if self.promised_conflict(analysis, &codings, g).is_some() {
+                continue;
+            }
             // An infinitive whose governing verb coded an event is part of that event.
             let governor = analysis.governor(g);
             if let Some(o) = governor {
-                if codings[o]
-                    .as_ref()
-                    .is_ok_and(|c| c.code != "010" && !SPEECH_VERBS.contains(&c.lemma.as_str()))
+                let promised = self.promised_conflict(analysis, &codings, o) == Some(g);
+                if !promised
+                    && codings[o]
+                        .as_ref()
+                        .is_ok_and(|c| c.code != "010" && !SPEECH_VERBS.contains(&c.lemma.as_str()))
                 {
                     continue;
                 }
@@ -641,7 +651,7 @@ impl Extractor {
             if PROPOSAL_VERBS.contains(&lemma) {
                 return Modality::Proposed;
             }
-            if lemma == "threaten" {
+            if lemma == "threaten" || PROMISE_VERBS.contains(&lemma) {
                 return Modality::Threatened;
             }
             if FUTURE_VERBS.contains(&lemma) {
@@ -659,6 +669,23 @@ impl Extractor {
             Some("must") => Modality::Proposed,
             _ => Modality::Asserted,
         }
+    }
+
+    /// The infinitive of a promise verb (vow, pledge, swear...) at `g` when it names an act of
+    /// conflict: "vowed to fight Israel".
+    fn promised_conflict(
+        &self,
+        analysis: &Analysis,
+        codings: &[Result<coder::VerbCoding, coder::NoCode>],
+        g: usize,
+    ) -> Option<usize> {
+        if !PROMISE_VERBS.contains(&analysis.tokens.lemma(analysis.groups[g].head)) {
+            return None;
+        }
+        let inner = analysis.objects(g).infinitive?;
+        let code = codings[inner].as_ref().ok()?;
+        let cameo = self.dict.cameo(&code.code)?;
+        (cameo.quad_class >= 3 && cameo.plover != Plover::Other).then_some(inner)
     }
 
     /// The subject of an "if"/"unless" clause after verb group `g`.

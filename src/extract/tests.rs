@@ -636,3 +636,48 @@ fn joined_parties_of_a_mutual_act_act_on_each_other() {
         "GRC",
     );
 }
+
+#[test]
+fn promised_conflict_is_a_threat_and_attempts_are_acts() {
+    has(
+        "Hamas vowed to fight Israel.",
+        "PSEREB",
+        Plover::Threaten,
+        "ISR",
+    );
+    // A promised favour stays an agreement.
+    has(
+        "The EU pledged to help Ukraine.",
+        "IGOEUREEC",
+        Plover::Agree,
+        "UKR",
+    );
+    // An attempted attack is an attack.
+    let events = doc_events(
+        "Militants attempted to assassinate Prime Minister Iyad Allawi.",
+        "2004-12-01",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.plover == Plover::Assault && e.modality == Modality::Asserted),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn dismissing_an_appeal_is_rejecting_it_and_mobilizing_troops_is_mobilizing() {
+    has(
+        "Rebels in the Ivory Coast dismissed an appeal from President Laurent Gbagbo.",
+        "CIVREB",
+        Plover::Reject,
+        // Out of office since 2011: on the tests' 2025 date he is an elite.
+        "CIVELI",
+    );
+    has(
+        "Britain mobilized army reservists for a possible war against Iraq.",
+        "GBR",
+        Plover::Mobilize,
+        "IRQ",
+    );
+}
