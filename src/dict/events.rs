@@ -147,6 +147,9 @@ pub struct VerbEntry {
     pub forms: Vec<String>,
     pub code: CodeSpec,
     pub group: usize,
+    /// The line gave a code (possibly `---`): it overrides the verb's codes in files loaded
+    /// later when no pattern matches.
+    pub explicit: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -229,6 +232,7 @@ pub fn parse_verbs(content: &str, file: &str, synsets: &[Synset]) -> Result<Verb
                     forms,
                     code,
                     group,
+                    explicit: rest.contains('='),
                 });
             }
             "pattern" => {

@@ -133,7 +133,7 @@ impl<'d> ActorRecognizer<'d> {
         }
         let before: Vec<bool> = mentions.iter().map(|m| m.agent_only).collect();
         self.attach_of_and_in(text, tokens, &mut mentions);
-        self.resolve_agents_from_sentence(&mut mentions);
+        self.resolve_agents_from_sentence(tokens, &mut mentions);
         for (m, was_agent_only) in mentions.iter().zip(before) {
             if was_agent_only && !m.agent_only {
                 memory.remember(m);
@@ -762,7 +762,7 @@ impl<'d> ActorRecognizer<'d> {
     /// A role noun still alone takes the country of an earlier actor of the same sentence, or
     /// failing that the country of the place where things happen ("Police arrested twelve
     /// activists in Nairobi": Kenyan police and activists).
-    fn resolve_agents_from_sentence(&self, mentions: &mut [MentionSpan]) {
+    fn resolve_agents_from_sentence(&self, tokens: &Tokens, mentions: &mut [MentionSpan]) {
         // Places in two countries leave it open; with no place, a sentence about one
         // country only ("Judge Alejandro Rivera charged 28 Chilean officials") gives that one.
         fn single(mut iter: impl Iterator<Item = String>) -> Option<String> {
@@ -774,19 +774,36 @@ impl<'d> ActorRecognizer<'d> {
                 .iter()
                 .filter(|m| m.locative)
                 .filter_map(|m| m.actor.country.clone()),
-        )
-        .or_else(|| {
-            single(
-                mentions
-                    .iter()
-                    .filter(|m| !m.agent_only && !m.anaphoric)
-                    .filter_map(|m| m.actor.country.clone()),
-            )
-        });
+        );
+        // Destinations do not count: "the minister went to Moscow" is likely no Russian.
+        let destination = |m: &MentionSpan| {
+            let mut j = m.start;
+            while j > 0 && matches!(tokens.tokens[j - 1].pos, Pos::Det | Pos::Adj | Pos::Num) {
+                j -= 1;
+            }
+            j > 0
+                && matches!(
+                    tokens.norm(j - 1),
+                    "to" | "into"
+                        | "toward"
+                        | "towards"
+                        | "from"
+                        | "visit"
+                        | "visited"
+                        | "visiting"
+                        | "visits"
+                )
+        };
+        let sentence_country = single(
+            mentions
+                .iter()
+                .filter(|m| !m.agent_only && !m.anaphoric && !destination(m))
+                .filter_map(|m| m.actor.country.clone()),
+        );
         let mut last_country: Option<String> = None;
         for m in mentions.iter_mut() {
-            if last_country.is_none() && (m.agent_only || m.person) {
-                last_country = place_country.clone();
+            if last_country.is_none() && (m.agent_only || (m.person && m.actor.code.is_none())) {
+                last_country = place_country.clone().or_else(|| sentence_country.clone());
             }
             // A role noun alone, or an unknown name with a title ("former president Carlos
             // Menem"), belongs to the country the sentence is about.

@@ -108,12 +108,17 @@ pub fn code_verb(
     let (spec, weight, target, source) = match best {
         Some((w, p, t, s)) => (&p.code, w, t, s),
         None => {
-            // No pattern: the verb's own code, or any code of the verb in another group.
-            let spec = chosen
-                .iter()
-                .map(|(e, _)| &e.code)
-                .find(|c| !matches!(c, CodeSpec::None))
-                .unwrap_or(&first.code);
+            // No pattern: the verb's own code (an explicit `---` in a file loaded first says
+            // it is no event), or any code of the verb in another group.
+            let spec = if first.explicit {
+                &first.code
+            } else {
+                chosen
+                    .iter()
+                    .map(|(e, _)| &e.code)
+                    .find(|c| !matches!(c, CodeSpec::None))
+                    .unwrap_or(&first.code)
+            };
             (spec, 0, None, None)
         }
     };

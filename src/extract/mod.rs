@@ -346,6 +346,16 @@ impl Extractor {
                 negated = true;
                 modality = Modality::Denied;
             }
+            // Going, leaving, meeting with no one and nowhere named is no consultation
+            // ("a staff member went missing").
+            if coding.pattern_weight == 0
+                && target.is_none_or(|t| !usable_actor(&analysis.mentions[t]))
+                && self.dict.plover_of(&coding.code) == Plover::Consult
+                && self.location(analysis, group.head).is_none()
+                && sources.len() < 2
+            {
+                continue;
+            }
             // Not accepting is refusing: "will not accept the plan", "did not agree to talks"
             // are REJECT, an act of their own (DESIGN), not a negated agreement.
             let mut code = coding.code.clone();

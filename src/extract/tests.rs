@@ -681,3 +681,15 @@ fn dismissing_an_appeal_is_rejecting_it_and_mobilizing_troops_is_mobilizing() {
         "IRQ",
     );
 }
+
+#[test]
+fn going_nowhere_is_no_visit_and_destinations_give_no_country() {
+    assert!(triples("A staff member went missing.").is_empty());
+    assert!(triples("The Taliban controls most of Afghanistan.")
+        .iter()
+        .all(|(_, p, _)| *p != Plover::Cooperate));
+    // The minister going to Moscow is not taken for a Russian minister.
+    assert!(triples("The minister went to Moscow.")
+        .iter()
+        .all(|(s, _, _)| !s.starts_with("RUS")));
+}
