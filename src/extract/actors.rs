@@ -145,6 +145,7 @@ impl<'d> ActorRecognizer<'d> {
     /// Dictionary names, role nouns, unknown proper names and pronouns.
     fn atoms(&self, tokens: &Tokens, token_ids: &TokenIds) -> Vec<Atom> {
         let n = tokens.len();
+        let headline = title_case(tokens);
         // The key sequence skips joining hyphens: "al-Qaeda" = "al Qaeda".
         let seq: Vec<usize> = (0..n)
             .filter(|&i| tokens.tokens[i].kind != TokenKind::Hyphen)
@@ -263,8 +264,9 @@ impl<'d> ActorRecognizer<'d> {
             }
             if let Some(end) = proper_run(tokens, i) {
                 // "Free Trade Agreement", "Geneva Convention": names of things, not actors.
+                // In a headline every word is capitalised: unknown words there are no names.
                 let thing = NON_ACTOR_HEADS.contains(&tokens.norm(end - 1));
-                if !thing {
+                if !thing && !headline {
                     atoms.push(Atom {
                         start: i,
                         end,
@@ -1004,6 +1006,40 @@ fn preceded_by_locative(tokens: &Tokens, start: usize) -> bool {
         }
     }
     false
+}
+
+/// A headline in title case ("Taliban Reject Trump's Bold Push to Reclaim Bagram"): at least
+/// five words, the capitalised ones (function words aside) 80% or more.
+fn title_case(tokens: &Tokens) -> bool {
+    let mut words = 0;
+    let mut capitalised = 0;
+    for (i, t) in tokens.tokens.iter().enumerate() {
+        let function = matches!(
+            t.pos,
+            Pos::Det
+                | Pos::Pron
+                | Pos::PossPron
+                | Pos::Prep
+                | Pos::To
+                | Pos::Conj
+                | Pos::Sub
+                | Pos::Rel
+                | Pos::Aux
+                | Pos::Modal
+                | Pos::Neg
+                | Pos::Part
+        );
+        if t.kind != TokenKind::Word || function || t.all_caps {
+            continue;
+        }
+        let norm = tokens.norm(i);
+        if norm.len() < 3 {
+            continue;
+        }
+        words += 1;
+        capitalised += usize::from(t.cap);
+    }
+    words >= 5 && capitalised * 5 >= words * 4
 }
 
 fn pronoun_anaphor(norm: &str) -> Option<Anaphor> {

@@ -811,26 +811,35 @@ impl Extractor {
             }
         }
         let mut made = false;
-        for &s in sources {
-            let source = &analysis.mentions[s];
-            if !usable_actor(source) {
-                continue;
-            }
+        let mut parties: Vec<(Option<usize>, &ActorRef)> = sources
+            .iter()
+            .filter(|&&s| usable_actor(&analysis.mentions[s]))
+            .map(|&s| (Some(s), &analysis.mentions[s].actor))
+            .collect();
+        let implied = if parties.is_empty() && cameo.quad_class == 4 {
+            self.implied_attacker(analysis, &relation)
+        } else {
+            None
+        };
+        if let Some(actor) = &implied {
+            parties.push((None, actor));
+        }
+        for (s, source) in parties {
             let target_ref = target
-                .filter(|&t| t != s && !same_actor(&analysis.mentions[t].actor, &source.actor))
+                .filter(|&t| Some(t) != s && !same_actor(&analysis.mentions[t].actor, source))
                 .filter(|&t| usable_actor(&analysis.mentions[t]))
                 .filter(|&t| !(sources.contains(&t)))
                 .map(|t| analysis.mentions[t].actor.clone())
-                .or_else(|| self.implied_target(analysis, &source.actor, cameo.plover, &relation));
+                .or_else(|| self.implied_target(analysis, source, cameo.plover, &relation));
             let attributed_to = speaker
-                .filter(|&k| k != s)
+                .filter(|&k| Some(k) != s)
                 .map(|k| analysis.mentions[k].actor.clone())
                 .filter(|a| a.code.is_some() || a.kind != crate::model::ActorKind::Unknown);
             let event = Event {
                 doc_id: ctx.doc.id.clone(),
                 sentence_index: ctx.index,
                 sentence: ctx.sentence.to_string(),
-                source: source.actor.clone(),
+                source: source.clone(),
                 relation: relation.clone(),
                 target: target_ref,
                 cameo: cameo.code.clone(),
@@ -858,6 +867,51 @@ impl Extractor {
             }
         }
         made
+    }
+
+    /// Who attacked when no one is named but the attack is: "A roadside bombing near Samarra
+    /// killed a U.S. soldier" — unidentified armed forces (UAF) of the country where it
+    /// happened, as event coders code it. Needs an attack noun before the verb in its clause
+    /// and a place in one country.
+    fn implied_attacker(&self, analysis: &Analysis, relation: &Relation) -> Option<ActorRef> {
+        let tokens = analysis.tokens;
+        let verb = (0..tokens.len()).find(|&i| tokens.tokens[i].start == relation.start)?;
+        let clause = analysis.clause_start(verb);
+        let attack_noun = (clause..verb).any(|i| {
+            tokens.tokens[i].pos == Pos::Noun
+                && ATTACK_NOUNS.contains(&tokens.tokens[i].noun_lemma.unwrap_or(tokens.norm(i)))
+        });
+        if !attack_noun
+            || (clause..verb)
+                .any(|i| analysis.mention_at[i].is_some_and(|k| !analysis.mentions[k].locative))
+        {
+            return None;
+        }
+        let mut places = analysis
+            .mentions
+            .iter()
+            .filter(|m| m.locative)
+            .filter_map(|m| m.actor.country.clone());
+        let country = places.next()?;
+        if places.any(|c| c != country) {
+            return None;
+        }
+        let code = format!("{country}UAF");
+        let info = self.dict.code_info(&code);
+        let name = self
+            .dict
+            .country_entry(&country)
+            .map_or_else(|| country.clone(), |e| e.name.clone());
+        Some(ActorRef {
+            text: String::new(),
+            name,
+            code: Some(code),
+            country: Some(country),
+            sector: info.sector,
+            kind: info.kind,
+            start: relation.start,
+            end: relation.start,
+        })
     }
 
     /// The party a domestic act is aimed at when the sentence names none, as event coders
@@ -952,8 +1006,7 @@ impl Extractor {
                     && analysis
                         .objects(*g)
                         .direct_np
-                        .is_some_and(|(s, e)| s <= i && end <= e.max(end))
-                    && analysis.objects(*g).direct_np.is_some_and(|(s, _)| s <= i)
+                        .is_some_and(|(s, e)| s <= i && end <= e)
             });
             let mut sources: Vec<usize> = Vec::new();
             let mut negated = false;
@@ -1097,6 +1150,27 @@ fn threat_code(code: &str, conditional: bool) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// Nouns that name an attack, so the clause they start reports one even without an attacker.
+const ATTACK_NOUNS: &[&str] = &[
+    "bombing",
+    "explosion",
+    "blast",
+    "attack",
+    "ambush",
+    "bomb",
+    "mine",
+    "landmine",
+    "shelling",
+    "airstrike",
+    "strike",
+    "raid",
+    "gunfire",
+    "rocket",
+    "mortar",
+    "grenade",
+    "shooting",
+];
 
 /// Mutual acts: parties joined as their subject act on each other.
 const RECIPROCAL_VERBS: &[&str] = &[

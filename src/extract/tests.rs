@@ -693,3 +693,45 @@ fn going_nowhere_is_no_visit_and_destinations_give_no_country() {
         .iter()
         .all(|(s, _, _)| !s.starts_with("RUS")));
 }
+
+#[test]
+fn headline_words_are_no_unknown_actors() {
+    // Title case: unknown capitalised words are not names; known names still are.
+    let found = mentions(
+        "Taliban Reject Trump's Bold Push to Reclaim Bagram Air Base",
+        "2025-09-20",
+    );
+    assert!(
+        found.iter().any(|(t, c, _)| t == "Taliban" && c.is_some()),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .all(|(t, _, _)| !t.contains("Bold") && !t.contains("Reject")),
+        "{found:?}"
+    );
+    // An ordinary sentence keeps its unknown names.
+    assert!(mentions(
+        "Judge Alejandro Rivera opened an inquiry on Friday.",
+        "2025-09-20"
+    )
+    .iter()
+    .any(|(t, _, _)| t.contains("Rivera")));
+}
+
+#[test]
+fn an_attack_without_an_attacker_is_by_unidentified_forces_of_the_place() {
+    has(
+        "A roadside bombing near the town of Samarra killed one U.S. soldier on Sunday.",
+        "IRQUAF",
+        Plover::Assault,
+        "USAMIL",
+    );
+}
+
+#[test]
+fn made_it_clear_is_a_statement_and_garnering_views_no_event() {
+    assert!(triples("Kabul has repeatedly made it clear in bilateral talks.").is_empty());
+    assert!(triples("Mujahid's post garnered thousands of views within hours.").is_empty());
+}

@@ -312,6 +312,25 @@ impl Context<'_> {
         if token.all_caps && norm.len() >= 2 && classes & (class::AUX | class::MODAL) == 0 {
             return Pos::Proper;
         }
+        // "one U.S. soldier", "one person": a number before a noun phrase, not the pronoun.
+        if norm == "one"
+            && self.tokens.tokens.get(self.i + 1).is_some_and(|t| {
+                t.cap
+                    || self.lex[self.i + 1]
+                        .entry
+                        .is_some_and(|e| e.has(tag::NOUN) && !e.has(tag::VERB))
+            })
+        {
+            return Pos::Num;
+        }
+        // "made it clear", "make them aware": an object complement after make + pronoun.
+        if self.i >= 2
+            && self.prev == Pos::Pron
+            && entry.is_some_and(|e| e.has(tag::ADJ))
+            && matches!(self.norm(self.i - 2), "make" | "makes" | "made" | "making")
+        {
+            return Pos::Adj;
+        }
         // "once again", "once more" are adverbs, not the conjunction.
         if norm == "once"
             && matches!(
