@@ -183,6 +183,8 @@ people CVL | passenger CVL | pilgrim REL | worshipper REL | tourist CVL | hostag
 hostages CVL | prisoner CVL | victim CVL | survivor CVL | family CVL
 families CVL | women CVL | children CVL | child CVL | settler CVL | settlers CVL
 voter CVL | voters CVL | mob CVL | youth CVL | youths CVL | man CVL | men CVL
+supporter CVL | supporters CVL | follower CVL | followers CVL | loyalist CVL | loyalists CVL
+sympathizer CVL | sympathizers CVL | sympathiser CVL | sympathisers CVL
 woman CVL | student EDU | students EDU | student leader EDU | teacher EDU
 university EDU | academic EDU | professor EDU | scholar EDU | researcher EDU | expert EDU
 analyst EDU

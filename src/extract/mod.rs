@@ -583,7 +583,23 @@ impl Extractor {
             if !own(d) {
                 return Some(d);
             }
-            return Some(prep_target().filter(|&k| !own(k)).unwrap_or(d));
+            // "fired 300 drones at Kyiv": the subject's own weapons or troops are not its
+            // target; another party, or a place of another country, is.
+            let other_place = || {
+                let after = analysis.mentions[d].end;
+                analysis.mentions.iter().position(|m| {
+                    m.locative && m.start >= after && m.start < objects.window_end && {
+                        let k = analysis.mention_at[m.start].unwrap_or(usize::MAX);
+                        k != usize::MAX && !own(k)
+                    }
+                })
+            };
+            return Some(
+                prep_target()
+                    .filter(|&k| !own(k))
+                    .or_else(other_place)
+                    .unwrap_or(d),
+            );
         }
         if let Some(o) = objects.owner {
             return Some(o);

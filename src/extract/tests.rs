@@ -735,3 +735,27 @@ fn made_it_clear_is_a_statement_and_garnering_views_no_event() {
     assert!(triples("Kabul has repeatedly made it clear in bilateral talks.").is_empty());
     assert!(triples("Mujahid's post garnered thousands of views within hours.").is_empty());
 }
+
+#[test]
+fn quantities_before_a_subject_and_own_weapons_are_no_target() {
+    // "Up to", "about", "over" before a number open a quantity, not a prepositional phrase.
+    has(
+        "About 200 supporters of former President Ahmed Ben Bella blocked roads in Algiers.",
+        "DZACVL",
+        Plover::Protest,
+        "DZAGOV",
+    );
+    has(
+        "Up to 1,000 ethnic Turks began a hunger strike to protest against Sweden's decision.",
+        "TUR",
+        Plover::Protest,
+        "SWE",
+    );
+    // The drones are Russia's own; the place fired at is the target.
+    has(
+        "Russia fired over 300 drones at Kyiv.",
+        "RUS",
+        Plover::Assault,
+        "UKRGOV",
+    );
+}

@@ -312,6 +312,29 @@ impl Context<'_> {
         if token.all_caps && norm.len() >= 2 && classes & (class::AUX | class::MODAL) == 0 {
             return Pos::Proper;
         }
+        // "up to 1,000 people": a quantity, not a particle and a preposition.
+        let number_at = |j: usize| {
+            self.tokens
+                .tokens
+                .get(j)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+        };
+        let next_is_to =
+            self.tokens.tokens.get(self.i + 1).is_some() && self.norm(self.i + 1) == "to";
+        if (norm == "up" && next_is_to && number_at(self.i + 2))
+            || (norm == "to"
+                && self.i > 0
+                && self.norm(self.i - 1) == "up"
+                && number_at(self.i + 1))
+            || (matches!(norm, "over" | "nearly" | "almost" | "roughly" | "around")
+                && number_at(self.i + 1))
+            || (norm == "about"
+                && number_at(self.i + 1)
+                && (self.i == 0
+                    || !matches!(self.tokens.tokens[self.i - 1].pos, Pos::Verb | Pos::Noun)))
+        {
+            return Pos::Adv;
+        }
         // "one U.S. soldier", "one person": a number before a noun phrase, not the pronoun.
         if norm == "one"
             && self.tokens.tokens.get(self.i + 1).is_some_and(|t| {
