@@ -10,30 +10,12 @@
 //! wire copy. Every article is different (its own actors, numbers and dates), so none is
 //! skipped as a duplicate.
 
+mod common;
+
+use common::Rng;
 use geokg::dict::Dictionaries;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
-
-/// SplitMix64: small, reproducible, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
 
 struct Country {
     name: String,

@@ -10,32 +10,14 @@
 //! one-sentence events dated within one day; dates span 2015-2025; one event in twenty is
 //! reported twice (a second article), so distinct events and reports differ.
 
+mod common;
+
 use chrono::{Duration, NaiveDate};
+use common::Rng;
 use geokg::model::{DocumentMeta, Mention, Relation, Sentence};
 use geokg::{ActorKind, ActorRef, Document, Event, Extraction, Modality, Plover, Store};
 use std::path::PathBuf;
 use std::time::Instant;
-
-/// SplitMix64: a small, good, reproducible generator (no dependency needed).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.unit() * n as f64) as usize % n.max(1)
-    }
-}
 
 /// Draws actor ranks with P(r) ∝ 1/(r + 10) by inverting the cumulative sum.
 struct Zipf {

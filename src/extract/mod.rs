@@ -912,13 +912,19 @@ impl Extractor {
         if places.any(|c| c != country) {
             return None;
         }
-        let code = format!("{country}UAF");
+        Some(self.implied_actor(country, "UAF", relation))
+    }
+
+    /// An actor the sentence implies without naming it: country plus role, no words, placed
+    /// at the relation.
+    fn implied_actor(&self, country: String, role: &str, relation: &Relation) -> ActorRef {
+        let code = format!("{country}{role}");
         let info = self.dict.code_info(&code);
         let name = self
             .dict
             .country_entry(&country)
             .map_or_else(|| country.clone(), |e| e.name.clone());
-        Some(ActorRef {
+        ActorRef {
             text: String::new(),
             name,
             code: Some(code),
@@ -927,7 +933,7 @@ impl Extractor {
             kind: info.kind,
             start: relation.start,
             end: relation.start,
-        })
+        }
     }
 
     /// The party a domestic act is aimed at when the sentence names none, as event coders
@@ -953,26 +959,8 @@ impl Extractor {
         let country = place
             .and_then(|m| m.actor.country.clone())
             .or_else(|| source.country.clone())?;
-        let code = if plover == Plover::Protest {
-            format!("{country}GOV")
-        } else {
-            country.clone()
-        };
-        let info = self.dict.code_info(&code);
-        let name = self
-            .dict
-            .country_entry(&country)
-            .map_or_else(|| country.clone(), |e| e.name.clone());
-        Some(ActorRef {
-            text: String::new(),
-            name,
-            code: Some(code),
-            country: Some(country),
-            sector: info.sector,
-            kind: info.kind,
-            start: relation.start,
-            end: relation.start,
-        })
+        let role = if plover == Plover::Protest { "GOV" } else { "" };
+        Some(self.implied_actor(country, role, relation))
     }
 
     /// Events stated as nouns: "Russian air strikes on Kyiv", "held talks with X".
