@@ -500,10 +500,34 @@ impl<'d> ActorRecognizer<'d> {
             _ => None,
         });
         let head_is_agent = matches!(last.kind, AtomKind::Agent(_));
-        let base = chain.iter().find_map(|a| match &a.kind {
-            AtomKind::Name(hits) => Some(self.pick_hit(hits)),
-            _ => None,
-        });
+        // "Syrian-backed Amal militia" is Amal's: a name glued to "-backed", "-led" ... says
+        // who stands behind, not who it is.
+        let backer = |a: &Atom| {
+            tokens
+                .tokens
+                .get(a.end)
+                .is_some_and(|t| t.kind == TokenKind::Hyphen)
+                && a.end + 1 < tokens.len()
+                && matches!(
+                    tokens.norm(a.end + 1),
+                    "backed"
+                        | "led"
+                        | "supported"
+                        | "sponsored"
+                        | "allied"
+                        | "aligned"
+                        | "funded"
+                        | "armed"
+                        | "trained"
+                )
+        };
+        let named = |skip_backers: bool| {
+            chain.iter().find_map(|a| match &a.kind {
+                AtomKind::Name(hits) if !(skip_backers && backer(a)) => Some(self.pick_hit(hits)),
+                _ => None,
+            })
+        };
+        let base = named(true).or_else(|| named(false));
         let head_name = match &last.kind {
             AtomKind::Name(hits) => Some(self.pick_hit(hits)),
             _ => None,

@@ -540,6 +540,11 @@ impl<'a> Analysis<'a> {
             match self.pos(t) {
                 Pos::Noun | Pos::Adj | Pos::Num | Pos::Poss | Pos::Proper => i -= 1,
                 Pos::Punct if self.tokens.tokens[t].kind == TokenKind::Hyphen => i -= 1,
+                // "Hizbollah (Party of God) group": step over the parenthesis.
+                Pos::Punct if self.norm(t) == ")" => {
+                    let open = (0..t).rev().find(|&x| self.norm(x) == "(")?;
+                    i = open as isize - 1;
+                }
                 _ => return None,
             }
         }

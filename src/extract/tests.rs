@@ -759,3 +759,21 @@ fn quantities_before_a_subject_and_own_weapons_are_no_target() {
         "UKRGOV",
     );
 }
+
+#[test]
+fn parentheses_named_groups_and_admitted_observers() {
+    // A parenthesis between a name and its head noun; a named group beats "Syrian-backed".
+    has(
+        "The pro-Iranian Hizbollah (Party of God) group declared a ceasefire with the Syrian-backed Amal militia.",
+        "LBNREB",
+        Plover::Retreat,
+        "LBNREB",
+    );
+    // Letting observers in is admitting international involvement.
+    has(
+        "Kyrgyz Prime Minister Nikolai Tanaev received a mission of observers from the OSCE.",
+        "KGZGOV",
+        Plover::Retreat,
+        "IGOEURSCE",
+    );
+}
