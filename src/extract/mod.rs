@@ -102,6 +102,17 @@ const COMMUNICATION_NOUNS: &[&str] = &[
     "press",
 ];
 
+/// Nouns of asking whose that-clause states what is asked: "the demand that X withdraw".
+const REQUEST_NOUNS: &[&str] = &[
+    "demand",
+    "call",
+    "appeal",
+    "request",
+    "plea",
+    "ultimatum",
+    "insistence",
+];
+
 /// Verbs whose infinitive complement is an intended (future) act.
 const FUTURE_VERBS: &[&str] = &[
     "plan", "intend", "aim", "expect", "prepare", "schedule", "set", "decide", "hope", "want",
@@ -308,6 +319,10 @@ impl Extractor {
             };
             if let Some(s) = coding.source {
                 sources = vec![s];
+            }
+            // "issued a declaration demanding ...": the author of the statement acts.
+            if sources.is_empty() && group.participle {
+                sources = self.statement_author(analysis, g).to_vec();
             }
             if coding.swapped {
                 let new_source = target;
@@ -516,11 +531,17 @@ impl Extractor {
             let requesting = codings[p]
                 .as_ref()
                 .is_ok_and(|c| self.dict.plover_of(&c.code) == Plover::Request);
-            let linked = (analysis.groups[p].end..group.start)
-                .any(|i| tokens.norm(i) == "that" && tokens.tokens[i].pos == Pos::Sub);
-            if !linked || group.infinitive {
+            let that = (analysis.groups[p].end..group.start)
+                .find(|&i| tokens.norm(i) == "that" && tokens.tokens[i].pos == Pos::Sub);
+            let Some(that) = that.filter(|_| !group.infinitive) else {
                 continue;
-            }
+            };
+            // "repeated its demand that X withdraw": the noun makes the request.
+            let requesting = requesting
+                || (analysis.groups[p].end..that)
+                    .rev()
+                    .find(|&i| tokens.tokens[i].pos != Pos::Adv)
+                    .is_some_and(|i| REQUEST_NOUNS.contains(&tokens.lemma(i)));
             if requesting {
                 is_demanded[g] = true;
                 demanded_from[p] = analysis.subject(g).first().copied();
@@ -712,6 +733,28 @@ impl Extractor {
         let code = codings[inner].as_ref().ok()?;
         let cameo = self.dict.cameo(&code.code)?;
         (cameo.quad_class >= 3 && cameo.plover != Plover::Other).then_some(inner)
+    }
+
+    /// The subject of the verb whose object is the statement noun right before participle
+    /// `g`: "X issued a statement condemning ..." gives X.
+    fn statement_author<'a>(&self, analysis: &'a Analysis, g: usize) -> &'a [usize] {
+        let tokens = analysis.tokens;
+        let start = analysis.groups[g].start;
+        if start == 0 || !COMMUNICATION_NOUNS.contains(&tokens.lemma(start - 1)) {
+            return &[];
+        }
+        let noun = start - 1;
+        analysis.groups[..g]
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(o, _)| {
+                analysis
+                    .objects(*o)
+                    .direct_np
+                    .is_some_and(|(s, e)| s <= noun && noun < e)
+            })
+            .map_or(&[], |(o, _)| analysis.subject(o))
     }
 
     /// The subject of an "if"/"unless" clause after verb group `g`.
@@ -1053,7 +1096,8 @@ impl Extractor {
             let target = after
                 .iter()
                 .find(|(p, _)| noun.target_preps.iter().any(|tp| tp == p))
-                .map(|(_, k)| *k);
+                .map(|(_, k)| *k)
+                .or_else(|| self.demanded_of(analysis, noun, end));
             // A noun event needs a party acted on ("strikes on Kyiv", "talks with Iran") unless
             // a light verb makes it the act itself ("held talks", "launched an offensive");
             // "the war", "negotiations" alone are mostly background.
@@ -1084,6 +1128,27 @@ impl Extractor {
             );
             i = end;
         }
+    }
+
+    /// "its demand (today) that Israel ease ...": a request noun's target is the subject of
+    /// its that-clause.
+    fn demanded_of(
+        &self,
+        analysis: &Analysis,
+        noun: &crate::dict::events::NounEvent,
+        end: usize,
+    ) -> Option<usize> {
+        let tokens = analysis.tokens;
+        if self.dict.plover_of(&noun.code) != Plover::Request {
+            return None;
+        }
+        let that = (end..(end + 3).min(tokens.len()))
+            .find(|&i| tokens.norm(i) == "that" && tokens.tokens[i].pos == Pos::Sub)?;
+        if (end..that).any(|i| !matches!(tokens.tokens[i].pos, Pos::Adv)) {
+            return None;
+        }
+        let inner = analysis.groups.iter().position(|x| x.start > that)?;
+        analysis.subject(inner).first().copied()
     }
 
     /// Actor mentions in prepositional phrases right after token `from`: (preposition, mention).

@@ -777,3 +777,34 @@ fn parentheses_named_groups_and_admitted_observers() {
         "IGOEURSCE",
     );
 }
+
+#[test]
+fn that_clauses_get_their_verb_and_statements_their_author() {
+    // "ease" and "refuse" read as nouns without a verb in their that-clause.
+    has(
+        "The European Union repeated its demand that Russia ease restrictions on grain exports.",
+        "IGOEUREEC",
+        Plover::Request,
+        "RUS",
+    );
+    has(
+        "Portugal demanded that its NATO partners refuse to recognise the new border.",
+        "PRT",
+        Plover::Request,
+        "IGOWSTNAT",
+    );
+    // The author of the statement makes the demand.
+    has(
+        "Hamas issued a statement demanding that the Egyptian government open the crossing.",
+        "PSEREB",
+        Plover::Request,
+        "EGYGOV",
+    );
+    // A possessive is followed by an adjective, never a verb.
+    assert!(!doc_events(
+        "Lina Haddad, Lebanon's leading human rights lawyer, spoke on Tuesday.",
+        "2025-06-10"
+    )
+    .iter()
+    .any(|e| e.relation.lemma == "lead"));
+}

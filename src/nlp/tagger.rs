@@ -141,9 +141,10 @@ pub fn tag_tokens(tokens: &mut Tokens, lexicon: &Lexicon) {
     repair_verbless_segments(tokens, lexicon);
 }
 
-/// A stretch between commas with no verb at all usually means a verb was read as a noun
-/// ("settlers in Hebron set fire to ..."): retag the likeliest candidate, a noun that can be
-/// a verb right after a noun phrase.
+/// A stretch between commas, or a that-clause, with no finite verb usually means a verb was
+/// read as a noun ("settlers in Hebron set fire to ...", "demanded that Israel ease
+/// restrictions", "that its partners refuse to recognize"): retag the likeliest candidate, a
+/// noun that can be a verb right after a noun phrase.
 fn repair_verbless_segments(tokens: &mut Tokens, lexicon: &Lexicon) {
     let n = tokens.len();
     let mut start = 0;
@@ -154,13 +155,17 @@ fn repair_verbless_segments(tokens: &mut Tokens, lexicon: &Lexicon) {
                 tokens.norm(end),
                 "," | ";" | ":" | "(" | ")" | "—" | "\"" | "“" | "”" | "."
             )
+            && !(tokens.tokens[end].pos == Pos::Sub && tokens.norm(end) == "that")
         {
             end += 1;
         }
-        let has_verb =
-            (start..end).any(|i| matches!(tokens.tokens[i].pos, Pos::Verb | Pos::Aux | Pos::Modal));
-        if !has_verb && end - start >= 4 {
-            let candidate = (start + 1..end.saturating_sub(1)).find(|&i| {
+        let after_that = start > 0 && tokens.norm(start - 1) == "that";
+        let has_verb = (start..end).any(|i| {
+            matches!(tokens.tokens[i].pos, Pos::Verb | Pos::Aux | Pos::Modal)
+                && !(i > 0 && tokens.tokens[i - 1].pos == Pos::To)
+        });
+        if !has_verb && (end - start >= 4 || after_that && end - start >= 3) {
+            let candidates = (start + 1..end.saturating_sub(1)).filter(|&i| {
                 let t = &tokens.tokens[i];
                 t.pos == Pos::Noun
                     && !t.cap
@@ -170,8 +175,20 @@ fn repair_verbless_segments(tokens: &mut Tokens, lexicon: &Lexicon) {
                         .is_some_and(|e| e.has(tag::VERB))
                     && matches!(
                         tokens.tokens[i + 1].pos,
-                        Pos::Noun | Pos::Det | Pos::Proper | Pos::Adj | Pos::Num | Pos::PossPron
+                        Pos::Noun
+                            | Pos::Det
+                            | Pos::Proper
+                            | Pos::Adj
+                            | Pos::Num
+                            | Pos::PossPron
+                            | Pos::To
                     )
+            });
+            // "its partners refuse to ...": of two nouns that can be verbs, the one not
+            // followed by a noun.
+            let candidate = candidates.fold(None, |best: Option<usize>, i| match best {
+                Some(b) if tokens.tokens[b + 1].pos != Pos::Noun => Some(b),
+                _ => Some(i),
             });
             if let Some(i) = candidate {
                 let norm = tokens.norm(i).to_string();
@@ -603,8 +620,9 @@ impl Context<'_> {
         let next = self.next_guess();
         let prev = self.prev;
         // "from neighboring Lebanon", "the ruling party": an -ing adjective before a noun.
+        // After a possessive no verb can follow, adjective or not: "Algeria's leading activist".
         if verb
-            && adj
+            && (adj || matches!(prev, Pos::Poss | Pos::PossPron))
             && form == VForm::Ger
             && matches!(
                 prev,
