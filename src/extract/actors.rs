@@ -134,8 +134,10 @@ impl<'d> ActorRecognizer<'d> {
         let before: Vec<bool> = mentions.iter().map(|m| m.agent_only).collect();
         self.attach_of_and_in(text, tokens, &mut mentions);
         self.resolve_agents_from_sentence(tokens, &mut mentions);
-        for (m, was_agent_only) in mentions.iter().zip(before) {
-            if was_agent_only && !m.agent_only {
+        let uncoded: Vec<bool> = mentions.iter().map(|m| m.actor.code.is_none()).collect();
+        apposed_roles(tokens, &mut mentions);
+        for ((m, was_agent_only), was_uncoded) in mentions.iter().zip(before).zip(uncoded) {
+            if (was_agent_only && !m.agent_only) || (was_uncoded && m.actor.code.is_some()) {
                 memory.remember(m);
             }
         }
@@ -856,6 +858,46 @@ impl<'d> ActorRecognizer<'d> {
                     last_country = Some(c.clone());
                 }
             }
+        }
+    }
+}
+
+/// "Lina Haddad, Lebanon's leading rights lawyer, said": a person known only by name takes
+/// the code of the coded role set off by commas right after the name (the head of the
+/// apposition, after any possessive country).
+fn apposed_roles(tokens: &Tokens, mentions: &mut [MentionSpan]) {
+    for k in 0..mentions.len() {
+        let name = &mentions[k];
+        if !name.person
+            || name.actor.code.is_some()
+            || name.anaphoric
+            || name.end >= tokens.len()
+            || tokens.norm(name.end) != ","
+        {
+            continue;
+        }
+        let close = (name.end + 1..tokens.len())
+            .find(|&i| matches!(tokens.norm(i), "," | "." | ";" | ")"))
+            .unwrap_or(tokens.len());
+        let inside = mentions[k + 1..]
+            .iter()
+            .take_while(|m| m.end <= close)
+            .collect::<Vec<_>>();
+        let role = inside.last().filter(|role| {
+            inside[0].start == name.end + 1
+                && role.end == close
+                && role.actor.code.is_some()
+                && role.actor.sector.is_some()
+                && role.actor.kind != ActorKind::Person
+                && !role.place
+                && !role.anaphoric
+        });
+        if let Some(actor) = role.map(|r| r.actor.clone()) {
+            let m = &mut mentions[k];
+            m.actor.code = actor.code;
+            m.actor.country = actor.country;
+            m.actor.sector = actor.sector;
+            m.actor.kind = actor.kind;
         }
     }
 }

@@ -392,6 +392,16 @@ impl Extractor {
                     modality = Modality::Asserted;
                 }
             }
+            // "staged a hunger strike in protest against X", "shut their shops to protest
+            // X", "blocked streets in defiance of X": the act is a protest aimed at X.
+            if let Some(aimed_at) = self.protest_purpose(analysis, g) {
+                if self.dict.plover_of(&code) != Plover::Protest {
+                    code = "140".to_string();
+                }
+                if aimed_at.is_some() {
+                    target = aimed_at;
+                }
+            }
             let relation_end = coding.verb_end.max(group.head + 1);
             let relation = Relation {
                 text: ctx.text
@@ -755,6 +765,37 @@ impl Extractor {
                     .is_some_and(|(s, e)| s <= noun && noun < e)
             })
             .map_or(&[], |(o, _)| analysis.subject(o))
+    }
+
+    /// A protest adjunct after verb group `g` in its clause: "in protest against/at/of X",
+    /// "to protest (against) X", "in defiance of X". Returns the mention protested against,
+    /// if one is named (the agent of "violations by X" counts).
+    fn protest_purpose(&self, analysis: &Analysis, g: usize) -> Option<Option<usize>> {
+        let tokens = analysis.tokens;
+        let n = tokens.len();
+        let ends_clause = |j: usize| {
+            matches!(tokens.tokens[j].pos, Pos::Sub | Pos::Rel)
+                || matches!(tokens.norm(j), ";" | ":")
+                || analysis.group_at[j].is_some_and(|k| k != g && !analysis.groups[k].infinitive)
+        };
+        let mut j = analysis.groups[g].end;
+        let found = loop {
+            if j + 1 >= n || ends_clause(j) {
+                return None;
+            }
+            let (w, next) = (tokens.norm(j), tokens.norm(j + 1));
+            if (w == "in" && matches!(next, "protest" | "defiance"))
+                || (w == "to" && next == "protest")
+            {
+                break j + 2;
+            }
+            j += 1;
+        };
+        let aimed_at = (found..n.min(found + 12))
+            .take_while(|&k| !ends_clause(k) && tokens.norm(k) != ",")
+            .find_map(|k| analysis.mention_at[k])
+            .filter(|&m| usable_actor(&analysis.mentions[m]));
+        Some(aimed_at)
     }
 
     /// The subject of an "if"/"unless" clause after verb group `g`.

@@ -808,3 +808,35 @@ fn that_clauses_get_their_verb_and_statements_their_author() {
     .iter()
     .any(|e| e.relation.lemma == "lead"));
 }
+
+#[test]
+fn protest_adjuncts_make_the_act_a_protest_against_their_object() {
+    has(
+        "Farmers in Kenya blocked highways on Monday in protest against new taxes imposed by the Kenyan government.",
+        "KENAGR",
+        Plover::Protest,
+        "KENGOV",
+    );
+    has(
+        "Thousands of students in Serbia boycotted classes to protest against the Serbian government.",
+        "SRBEDU",
+        Plover::Protest,
+        "SRBGOV",
+    );
+    has(
+        "Crowds in Minsk filled the streets in defiance of the Belarusian police.",
+        "BLRCVL",
+        Plover::Protest,
+        "BLRCOP",
+    );
+}
+
+#[test]
+fn a_name_takes_the_code_of_its_apposed_role() {
+    has(
+        "Lina Haddad, Lebanon's leading rights lawyer, accused the Lebanese army of torture.",
+        "LBNJUD",
+        Plover::Accuse,
+        "LBNMIL",
+    );
+}

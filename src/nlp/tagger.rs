@@ -884,9 +884,18 @@ impl Context<'_> {
                 VForm::None => as_noun,
             },
             Pos::Conj | Pos::Punct | Pos::Sub | Pos::Other => {
+                // "Haddad, a lawyer, accused the army": a past form after a comma before a
+                // noun phrase is the verb of the clause.
+                let past_before_np = form == VForm::Past
+                    && prev == Pos::Punct
+                    && !self.sentence_initial()
+                    && matches!(
+                        next,
+                        Some(Pos::Det | Pos::PossPron | Pos::Proper | Pos::Num | Pos::Pron)
+                    );
                 if verb_follows {
                     as_noun
-                } else if form == VForm::Past && (self.seen_verb || !noun) {
+                } else if past_before_np || form == VForm::Past && (self.seen_verb || !noun) {
                     Pos::Verb
                 } else if self.sentence_initial() || !self.seen_verb {
                     if form == VForm::Ger && np_follows {
