@@ -151,6 +151,11 @@ const LIGHT_VERBS: &[&str] = &[
     "announce",
     "order",
     "approve",
+    "organize",
+    "organise",
+    "call",
+    "declare",
+    "impose",
 ];
 
 impl Extractor {
@@ -282,6 +287,14 @@ impl Extractor {
             }
             let lemma = tokens.lemma(group.head);
             if SPEECH_VERBS.contains(&lemma) && self.dict.plover_of(&coding.code) == Plover::Other {
+                continue;
+            }
+            // "organized a general strike", "declared a ceasefire": a light verb coded by no
+            // pattern of its own leaves the act to the noun event it carries.
+            if coding.pattern_weight == 0
+                && LIGHT_VERBS.contains(&lemma)
+                && self.carries_noun_event(analysis, ids, g)
+            {
                 continue;
             }
             // A promise of conflict is coded on the act promised, as a threat.
@@ -1169,6 +1182,24 @@ impl Extractor {
             );
             i = end;
         }
+    }
+
+    /// The direct object of verb group `g` holds a nominal event.
+    fn carries_noun_event(&self, analysis: &Analysis, token_ids: &TokenIds, g: usize) -> bool {
+        let Some((start, end)) = analysis.objects(g).direct_np else {
+            return false;
+        };
+        let ids: Vec<Option<u32>> = (start..end).map(|i| token_ids.form(i)).collect();
+        (0..ids.len()).any(|k| {
+            self.dict
+                .nouns
+                .matches_at(&ids[k..])
+                .first()
+                .is_some_and(|found| {
+                    let last = start + k + found.len - 1;
+                    analysis.tokens.tokens[last].pos == Pos::Noun
+                })
+        })
     }
 
     /// "its demand (today) that Israel ease ...": a request noun's target is the subject of

@@ -840,3 +840,18 @@ fn a_name_takes_the_code_of_its_apposed_role() {
         "LBNMIL",
     );
 }
+
+#[test]
+fn a_light_verb_leaves_the_act_to_its_noun_event() {
+    has(
+        "Opposition parties in Bangladesh organized a general strike on Sunday.",
+        "BGDOPP",
+        Plover::Protest,
+        "BGDGOV",
+    );
+    assert!(
+        !triples("Opposition parties in Bangladesh organized a general strike on Sunday.")
+            .iter()
+            .any(|(_, p, _)| *p == Plover::Support)
+    );
+}
