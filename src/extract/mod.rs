@@ -285,6 +285,12 @@ impl Extractor {
             if coding.code == "010" || coding.code == "01" {
                 continue;
             }
+            // The condition of a threat or promise is no event: "... unless the president
+            // agrees to step down", "if Israel attacks".
+            let clause = analysis.clause_start(group.start);
+            if clause > 0 && matches!(tokens.norm(clause - 1), "if" | "unless") {
+                continue;
+            }
             let lemma = tokens.lemma(group.head);
             if SPEECH_VERBS.contains(&lemma) && self.dict.plover_of(&coding.code) == Plover::Other {
                 continue;

@@ -420,6 +420,15 @@ fn modality_threatened_and_hypothetical() {
     let e = &events[0];
     assert_eq!(e.modality, Modality::Threatened);
     assert_eq!(e.plover, Plover::Threaten);
+    // The condition itself is no event.
+    let events = doc_events(
+        "The union said it will boycott the elections unless the Zambian government agrees to resign.",
+        "2025-06-10",
+    );
+    assert!(
+        events.iter().all(|e| e.plover != Plover::Agree),
+        "{events:?}"
+    );
     let events = doc_events("Russia could attack Moldova.", "2025-06-10");
     assert_eq!(events[0].modality, Modality::Hypothetical);
     let events = doc_events(
