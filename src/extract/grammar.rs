@@ -188,6 +188,18 @@ impl<'a> Analysis<'a> {
                 be_aux && head != start && self.pos(head) == Pos::Verb && form == VForm::Past;
             let infinitive = start > 0 && self.pos(start - 1) == Pos::To
                 || start > 1 && self.pos(start - 1) == Pos::Adv && self.pos(start - 2) == Pos::To;
+            // "promised to democratize Serbia and establish the rule of law": a base form
+            // joined to an infinitive's clause is an infinitive too.
+            let infinitive = infinitive
+                || (head == start
+                    && form == VForm::Base
+                    && start > 1
+                    && matches!(self.norm(start - 1), "and" | "or")
+                    && self.groups.last().is_some_and(|prev| {
+                        prev.infinitive
+                            && (prev.end..start - 1)
+                                .all(|i| !matches!(self.pos(i), Pos::Sub | Pos::Rel | Pos::Punct))
+                    }));
             // "-ing" forms without auxiliary open participle clauses (", saying ..."); a bare
             // past form does so only at the very start ("Angered by ..., X said").
             let participle = head == start
@@ -261,10 +273,14 @@ impl<'a> Analysis<'a> {
         if !group.infinitive {
             return None;
         }
+        let coordinated = matches!(self.norm(group.start - 1), "and" | "or");
         let mut j = group.start;
         while j > 0 {
             j -= 1;
             if let Some(k) = self.group_at[j] {
+                if coordinated && self.groups[k].infinitive {
+                    return self.governor(k);
+                }
                 return Some(k);
             }
             if matches!(self.pos(j), Pos::Sub | Pos::Rel | Pos::Punct) && self.norm(j) != "," {

@@ -285,6 +285,18 @@ impl Extractor {
             if coding.code == "010" || coding.code == "01" {
                 continue;
             }
+            // A gerund naming an aim, a reason or a topic is no act: "talks aimed at
+            // establishing ties", "arrested for collaborating", "a debate on sending troops".
+            if group.participle
+                && group.start > 0
+                && tokens.tokens[group.head].form == crate::nlp::VForm::Ger
+                && matches!(
+                    tokens.norm(group.start - 1),
+                    "at" | "for" | "of" | "on" | "about" | "toward" | "towards" | "over"
+                )
+            {
+                continue;
+            }
             // The condition of a threat or promise is no event: "... unless the president
             // agrees to step down", "if Israel attacks".
             let clause = analysis.clause_start(group.start);

@@ -864,3 +864,34 @@ fn a_light_verb_leaves_the_act_to_its_noun_event() {
             .any(|(_, p, _)| *p == Plover::Support)
     );
 }
+
+#[test]
+fn coordinated_infinitives_share_their_governor_and_aims_are_no_acts() {
+    // "establish" is part of the promise, not an act of cooperation of its own.
+    let found = triples(
+        "The Peruvian president promised to reform the police and establish the rule of law.",
+    );
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Cooperate),
+        "{found:?}"
+    );
+    // A gerund after "aimed at", "for", "of" names an aim or a reason.
+    let found =
+        triples("Japan hosted Chinese officials for talks aimed at establishing closer ties.");
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Support),
+        "{found:?}"
+    );
+    let found = triples("A Danish aid worker was arrested in Syria for collaborating with Turkey.");
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Support),
+        "{found:?}"
+    );
+    // After "after", "before" or "by" the gerund is an act.
+    has(
+        "Rebels in Chad killed three soldiers after attacking the Chadian army.",
+        "TCDREB",
+        Plover::Assault,
+        "TCDMIL",
+    );
+}
