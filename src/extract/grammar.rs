@@ -389,6 +389,15 @@ impl<'a> Analysis<'a> {
                         j = np_start - 1;
                         continue;
                     }
+                    // "settlers in the West Bank city of Hebron": a place inside a
+                    // prepositional phrase names where, not who.
+                    if let Some(k) = self.owner_in_np_ending_at(j) {
+                        let m = &self.mentions[k];
+                        if m.locative && self.is_prep_object(k) {
+                            j = self.skip_pp_left(m.start);
+                            continue;
+                        }
+                    }
                     // A non-actor noun phrase heads the clause; an actor inside it may own it
                     // ("Russian air strikes killed ...").
                     return match self.owner_in_np_ending_at(j).or(pp_actor) {

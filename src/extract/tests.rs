@@ -895,3 +895,21 @@ fn coordinated_infinitives_share_their_governor_and_aims_are_no_acts() {
         "TCDMIL",
     );
 }
+
+#[test]
+fn manner_adverbs_mark_verbs_and_places_in_phrases_are_no_subjects() {
+    has(
+        "Sudanese police routinely beat up protesters in Khartoum.",
+        "SDNCOP",
+        Plover::Assault,
+        "SDNCVL",
+    );
+    // The place inside "in the ... city of" is where, not who.
+    let found = triples("Rebels in the Tigray city of Mekelle attacked Ethiopian troops.");
+    assert!(
+        found
+            .iter()
+            .any(|(s, p, t)| s.ends_with("REB") && *p == Plover::Assault && t == "ETHMIL"),
+        "{found:?}"
+    );
+}

@@ -787,6 +787,16 @@ impl Context<'_> {
 
     fn noun_or_verb(&self, form: VForm, noun: bool, adj: bool, next: Option<Pos>) -> Pos {
         let prev = self.prev;
+        // "soldiers routinely beat up detainees": a manner adverb between a noun phrase and
+        // the word makes it the verb.
+        if self.i > 0
+            && self.tokens.tokens[self.i - 1].pos == Pos::Adv
+            && self.norm(self.i - 1).ends_with("ly")
+            && matches!(prev, Pos::Noun | Pos::Proper | Pos::Pron)
+            && form != VForm::Ger
+        {
+            return Pos::Verb;
+        }
         let as_noun = if noun { Pos::Noun } else { Pos::Adj };
         if noun && matches!(prev, Pos::Noun | Pos::Proper | Pos::Adj) && self.in_open_np() {
             return Pos::Noun;
