@@ -917,12 +917,17 @@ fn glued(tokens: &Tokens, left: &Atom, right: &Atom) -> bool {
         // "troops Afghanistan" is two things; "President Trump" is one.
         return false;
     }
+    // "the U.N. war crimes court", "Gaza aid workers": common nouns between a name and a role
+    // noun say what the role is about.
+    let name_then_role =
+        matches!(left.kind, AtomKind::Name(_)) && matches!(right.kind, AtomKind::Agent(_));
     gap.clone().all(|i| {
         let t = &tokens.tokens[i];
         match t.kind {
             TokenKind::Possessive | TokenKind::Hyphen => true,
             TokenKind::Word => {
                 matches!(t.pos, Pos::Adj)
+                    || (name_then_role && t.pos == Pos::Noun && !t.cap)
                     || matches!(
                         tokens.norm(i),
                         "former"

@@ -913,3 +913,17 @@ fn manner_adverbs_mark_verbs_and_places_in_phrases_are_no_subjects() {
         "{found:?}"
     );
 }
+
+#[test]
+fn nouns_between_a_name_and_a_role_keep_them_one_actor() {
+    let code = code_of(
+        "A Serbian general was indicted by the U.N. war crimes court on Monday.",
+        "U.N. war crimes court",
+        "2025-06-10",
+    );
+    assert!(code.is_some_and(|c| c.starts_with("IGOUNO")));
+    assert_eq!(
+        code_of("Gaza aid workers said.", "Gaza aid workers", "2025-06-10").as_deref(),
+        Some("PSENGO")
+    );
+}
