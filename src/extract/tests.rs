@@ -927,3 +927,20 @@ fn nouns_between_a_name_and_a_role_keep_them_one_actor() {
         Some("PSENGO")
     );
 }
+
+#[test]
+fn ending_a_strike_is_easing_dissent() {
+    let found = triples("Teachers in Nigeria called off their strike on Monday.");
+    assert!(
+        found
+            .iter()
+            .any(|(s, p, _)| s == "NGAEDU" && *p == Plover::Concede),
+        "{found:?}"
+    );
+    // Ending something else is not a concession.
+    let found = triples("Teachers in Nigeria ended their meeting on Monday.");
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Concede),
+        "{found:?}"
+    );
+}
