@@ -577,6 +577,11 @@ impl<'d> ActorRecognizer<'d> {
                         entry.name.clone()
                     };
                     mention.person = unknown_head || (role.is_some() && !plural);
+                    // "the Nigerian Union of Teachers" is an organisation of its country.
+                    if unknown_head && organisation_name(tokens, last) {
+                        mention.person = false;
+                        mention.actor.kind = ActorKind::Organisation;
+                    }
                     return Some(mention);
                 }
             }
@@ -1120,6 +1125,11 @@ fn pronoun_anaphor(norm: &str) -> Option<Anaphor> {
         "it" | "its" => Anaphor::Thing,
         _ => return None,
     })
+}
+
+/// An unknown capitalised name with an organisation word is no person.
+fn organisation_name(tokens: &Tokens, atom: &Atom) -> bool {
+    (atom.start..atom.end).any(|i| ORGANISATION_WORDS.contains(&tokens.norm(i)))
 }
 
 /// Last words of capitalised names that name documents, events or places, not actors.

@@ -944,3 +944,22 @@ fn ending_a_strike_is_easing_dissent() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_unknown_name_with_an_organisation_word_is_an_organisation_it_refers_to() {
+    let found = mentions(
+        "The Zambian Union of Nurses said it has called off its strike.",
+        "2025-06-10",
+    );
+    let union = found
+        .iter()
+        .find(|(t, _, _)| t == "Zambian Union of Nurses")
+        .expect("the union is an actor");
+    assert_eq!(union.2, ActorKind::Organisation);
+    assert!(
+        found
+            .iter()
+            .any(|(t, c, _)| t == "it" && c.as_deref() == Some("ZMB")),
+        "{found:?}"
+    );
+}
