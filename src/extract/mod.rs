@@ -626,7 +626,8 @@ impl Extractor {
             "from", "for", "between", "among", "about", "of", "by",
         ];
         // The subject's own people ("withdrew its troops from Lebanon") are not its target
-        // when a prepositional object names another actor.
+        // when a prepositional object names another actor; its own places are ("French
+        // farmers would blockade Paris").
         let own = |k: usize| {
             let country = &analysis.mentions[k].actor.country;
             country.is_some()
@@ -642,7 +643,7 @@ impl Extractor {
                 .map(|(_, k)| *k)
         };
         if let Some(d) = objects.direct {
-            if !own(d) {
+            if !own(d) || analysis.mentions[d].place {
                 return Some(d);
             }
             // "fired 300 drones at Kyiv": the subject's own weapons or troops are not its

@@ -963,3 +963,21 @@ fn an_unknown_name_with_an_organisation_word_is_an_organisation_it_refers_to() {
         "{found:?}"
     );
 }
+
+#[test]
+fn time_adjuncts_keep_plural_subjects_and_own_places_are_targets() {
+    // "rebels" is the subject's noun, not a verb, before "on Friday again rejected".
+    has(
+        "Sudanese rebels on Friday again rejected an Egyptian peace plan.",
+        "SDNREB",
+        Plover::Reject,
+        "EGY",
+    );
+    // A place of the subject's own country is a target; its own troops are not.
+    has(
+        "Angry Chilean farmers said they would blockade Santiago to demand lower fuel taxes from the European Union.",
+        "CHLAGR",
+        Plover::Threaten,
+        "CHLGOV",
+    );
+}

@@ -705,6 +705,49 @@ impl Context<'_> {
 
     /// Inside a noun phrase opened by an article or possessive that cannot end yet: "a US
     /// offer", "its nuclear programme" ("the" may close a name: "the United States plans").
+    /// Time words ("on Friday", "last week", "again") follow, then a finite verb form.
+    fn verb_after_time_adjunct(&self) -> bool {
+        let n = self.tokens.len();
+        let mut j = self.i + 1;
+        while j < n && j <= self.i + 5 {
+            let w = self.norm(j);
+            let time = matches!(
+                w,
+                "on" | "last"
+                    | "this"
+                    | "again"
+                    | "also"
+                    | "today"
+                    | "yesterday"
+                    | "earlier"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "week"
+                    | "month"
+                    | "year"
+            ) || crate::nlp::month_number(w).is_some();
+            if !time {
+                break;
+            }
+            j += 1;
+        }
+        if j == self.i + 1 || j >= n {
+            return false;
+        }
+        let w = self.norm(j);
+        self.lex[j].classes & (class::AUX | class::MODAL) != 0
+            || self.lex[j].entry.is_some_and(|e| {
+                e.has(tag::VERB)
+                    && !e.has(tag::NOUN)
+                    && matches!(verb_form(w, e.verb_lemma), VForm::Past | VForm::ThirdSg)
+            })
+    }
+
     fn in_open_np(&self) -> bool {
         let mut j = self.i;
         let mut skipped = 0;
@@ -787,6 +830,15 @@ impl Context<'_> {
 
     fn noun_or_verb(&self, form: VForm, noun: bool, adj: bool, next: Option<Pos>) -> Pos {
         let prev = self.prev;
+        // "Ivory Coast rebels on Friday again rejected ...": a clear verb after a time
+        // adjunct makes this -s form the subject's plural noun.
+        if noun
+            && form == VForm::ThirdSg
+            && matches!(prev, Pos::Noun | Pos::Proper)
+            && self.verb_after_time_adjunct()
+        {
+            return Pos::Noun;
+        }
         // "soldiers routinely beat up detainees": a manner adverb between a noun phrase and
         // the word makes it the verb.
         if self.i > 0
