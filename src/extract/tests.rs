@@ -981,3 +981,16 @@ fn time_adjuncts_keep_plural_subjects_and_own_places_are_targets() {
         "CHLGOV",
     );
 }
+
+#[test]
+fn national_movements_have_their_country() {
+    assert_eq!(
+        code_of(
+            "The Islamic Salvation Front called for a boycott.",
+            "Islamic Salvation Front",
+            "1995-06-10"
+        )
+        .as_deref(),
+        Some("DZAOPP")
+    );
+}
