@@ -550,6 +550,29 @@ impl<'d> ActorRecognizer<'d> {
             if matches!(hit.kind, NameKind::Adjective) && !possessive {
                 mention.plural = span_text.ends_with('s');
             }
+            // "U.N. mediator Diego Cordovez", "EU envoy Miroslav Lajcak": a person titled
+            // with an international organisation acts for it.
+            if mention.person
+                && !mention
+                    .actor
+                    .code
+                    .as_deref()
+                    .is_some_and(|c| c.starts_with("IGO"))
+            {
+                let igo = chain[..chain.len() - 1].iter().find_map(|a| match &a.kind {
+                    AtomKind::Name(hits) => {
+                        let hit = self.pick_hit(hits);
+                        let entry = &self.dict.entries[hit.entry as usize];
+                        self.dict
+                            .entry_code(entry, self.date)
+                            .filter(|c| c.starts_with("IGO"))
+                    }
+                    _ => None,
+                });
+                if let Some(code) = igo.filter(|_| role.is_some()) {
+                    self.fill_code(&mut mention, &code);
+                }
+            }
             return Some(mention);
         }
         if head_is_agent || unknown_head {

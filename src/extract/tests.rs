@@ -994,3 +994,17 @@ fn national_movements_have_their_country() {
         Some("DZAOPP")
     );
 }
+
+#[test]
+fn a_person_titled_with_an_organisation_acts_for_it() {
+    // Between his UN mandates the dictionary gives him no UN code; the title does.
+    assert_eq!(
+        code_of(
+            "Syrian rebels met UN envoy Staffan de Mistura in Geneva.",
+            "UN envoy Staffan de Mistura",
+            "2020-06-01"
+        )
+        .as_deref(),
+        Some("IGOUNO")
+    );
+}
