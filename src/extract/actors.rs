@@ -444,6 +444,27 @@ impl<'d> ActorRecognizer<'d> {
         chain: &[Atom],
         memory: &mut DocMemory,
     ) -> Option<MentionSpan> {
+        let mut mention = self.resolve_chain_inner(text, tokens, chain, memory)?;
+        // "the Defence Ministry", "the Sovereignty Council": a role noun that names an
+        // institution is no person, so "it" can refer to it.
+        let last = chain.last()?;
+        if mention.person
+            && !mention.anaphoric
+            && matches!(last.kind, AtomKind::Agent(_))
+            && ORGANISATION_WORDS.contains(&tokens.norm(last.end - 1))
+        {
+            mention.person = false;
+        }
+        Some(mention)
+    }
+
+    fn resolve_chain_inner(
+        &self,
+        text: &str,
+        tokens: &Tokens,
+        chain: &[Atom],
+        memory: &mut DocMemory,
+    ) -> Option<MentionSpan> {
         let first = chain.first()?;
         let last = chain.last()?;
         let (start, end) = (first.start, last.end);
@@ -1270,6 +1291,14 @@ const ORGANISATION_WORDS: &[&str] = &[
     "militia",
     "tigers",
     "battalion",
+    "government",
+    "cabinet",
+    "junta",
+    "regime",
+    "administration",
+    "department",
+    "navy",
+    "police",
 ];
 
 fn classify_unknown(name: &str, tokens: &Tokens, start: usize) -> ActorKind {

@@ -297,6 +297,14 @@ impl Extractor {
             {
                 continue;
             }
+            // "because of what it called its involvement": a free relative names, it does not
+            // report an act.
+            if analysis.subject(g).first().is_some_and(|&s| {
+                let start = analysis.mentions[s].start;
+                start > 0 && start < group.start && tokens.norm(start - 1) == "what"
+            }) {
+                continue;
+            }
             // The condition of a threat or promise is no event: "... unless the president
             // agrees to step down", "if Israel attacks".
             let clause = analysis.clause_start(group.start);
@@ -665,6 +673,20 @@ impl Extractor {
             );
         }
         if let Some(o) = objects.owner {
+            // "reimpose United Nations sanctions on Iran": an organisation that authorises
+            // the act is not the party it falls on.
+            let imposed_on = || {
+                objects
+                    .preps
+                    .iter()
+                    .find(|(p, _)| matches!(analysis.tokens.norm(*p), "on" | "against"))
+                    .map(|(_, k)| *k)
+            };
+            if analysis.mentions[o].actor.kind == crate::model::ActorKind::Igo {
+                if let Some(k) = imposed_on() {
+                    return Some(k);
+                }
+            }
             return Some(o);
         }
         if let Some((_, k)) = objects

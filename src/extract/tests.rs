@@ -1008,3 +1008,34 @@ fn a_person_titled_with_an_organisation_acts_for_it() {
         Some("IGOUNO")
     );
 }
+
+#[test]
+fn institutions_are_no_persons_and_past_forms_equal_to_the_base_are_verbs() {
+    // "it" refers to the ministry, an institution.
+    has(
+        "Russia's Defence Ministry said it had struck Ukrainian airfields overnight.",
+        "RUSGOVMIL",
+        Plover::Assault,
+        "UKR",
+    );
+    // "cut" after a name is the past tense.
+    has(
+        "Sudan's Defence Council cut diplomatic relations with Kenya on Tuesday.",
+        "SDNGOV",
+        Plover::Sanction,
+        "KEN",
+    );
+    // The organisation that authorises sanctions is not their target.
+    has(
+        "Britain threatened to reimpose United Nations sanctions on Iran.",
+        "GBR",
+        Plover::Threaten,
+        "IRN",
+    );
+    // A free relative names, it does not report a call.
+    let found = triples("Kenya banned the group because of what it called its role in the riots.");
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Consult),
+        "{found:?}"
+    );
+}

@@ -203,6 +203,29 @@ fn repair_verbless_segments(tokens: &mut Tokens, lexicon: &Lexicon) {
     }
 }
 
+/// Verbs whose past tense is their base form.
+const PAST_IS_BASE: &[&str] = &[
+    "cut",
+    "hit",
+    "set",
+    "put",
+    "shut",
+    "hurt",
+    "let",
+    "quit",
+    "spread",
+    "beat",
+    "bid",
+    "split",
+    "cast",
+    "burst",
+    "thrust",
+    "upset",
+    "broadcast",
+    "cost",
+    "shed",
+];
+
 fn modal_lemma(norm: &str) -> Option<&'static str> {
     Some(match norm {
         "will" | "'ll" => "will",
@@ -405,7 +428,9 @@ impl Context<'_> {
         if token.cap && !self.sentence_initial() {
             let verb_only = entry.is_some_and(|e| e.tags == tag::VERB);
             // Capitalised adjectives of nationality before a noun: "Israeli changes".
+            // Inside a name ("Defence Council") a capitalised noun is part of it.
             let adjective = entry.is_some_and(|e| e.has(tag::ADJ))
+                && !(self.prev == Pos::Proper && entry.is_some_and(|e| e.has(tag::NOUN)))
                 && matches!(self.next_guess(), Some(Pos::Noun | Pos::Adj | Pos::Other))
                 && !self.next_is_finite_verb_form();
             if adjective {
@@ -925,6 +950,17 @@ impl Context<'_> {
                 // ("Iran calls for").
                 VForm::ThirdSg if prev == Pos::Noun && matches!(next, Some(Pos::Prep)) => as_noun,
                 // After a singular noun a base form continues a compound: "food aid to".
+                // "Sudan's council cut relations with ...": verbs whose past is their base
+                // form, after a singular subject and before a noun phrase, are past verbs.
+                VForm::Base
+                    if PAST_IS_BASE.contains(&self.norm(self.i))
+                        && matches!(
+                            next,
+                            Some(Pos::Det | Pos::Adj | Pos::PossPron | Pos::Num | Pos::Proper)
+                        ) =>
+                {
+                    Pos::Verb
+                }
                 VForm::Base if noun && !verb_follows_np(next) => Pos::Noun,
                 VForm::ThirdSg | VForm::Base => {
                     if verb_follows {
