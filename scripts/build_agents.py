@@ -111,7 +111,7 @@ information minister GOVMED | education minister GOVEDU | agriculture minister G
 foreign ministry GOV | defence ministry GOVMIL | defense ministry GOVMIL
 interior ministry GOV | finance ministry GOV | justice ministry GOV | health ministry GOVHLH
 foreign secretary GOV | home secretary GOV | secretary of state GOV | state department GOV
-ambassador GOV | envoy GOV | special envoy GOV | diplomat GOV | senior diplomat GOV
+ambassador GOV | counterpart GOV | envoy GOV | special envoy GOV | diplomat GOV | senior diplomat GOV
 top diplomat GOV | emissary GOV | consul GOV | embassy GOV | consulate GOV
 negotiator GOV | chief negotiator GOV | mediator GOV | delegation GOV
 president GOV | vice president GOV | vice-president GOV | prime minister GOV

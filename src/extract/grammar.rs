@@ -457,7 +457,14 @@ impl<'a> Analysis<'a> {
             return out;
         }
         let mut start = self.mentions[k].start;
-        while start >= 2 {
+        loop {
+            // "France and the United States": the article stays outside the mention.
+            if start >= 1 && self.pos(start - 1) == Pos::Det {
+                start -= 1;
+            }
+            if start < 2 {
+                break;
+            }
             let link = self.norm(start - 1);
             if !matches!(link, "and" | "," | "or") {
                 break;

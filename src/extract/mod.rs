@@ -370,7 +370,14 @@ impl Extractor {
             }
             // A threat is aimed at whoever must meet its condition: "... if the United States
             // goes ahead".
-            if target.is_none() && self.dict.plover_of(&coding.code) == Plover::Threaten {
+            // So is a refusal that lasts until someone acts: "refused to reopen the crossings
+            // until Kabul acts".
+            if target.is_none()
+                && matches!(
+                    self.dict.plover_of(&coding.code),
+                    Plover::Threaten | Plover::Reject
+                )
+            {
                 target = self
                     .condition_subject(analysis, g)
                     .filter(|t| !sources.contains(t));
@@ -595,6 +602,11 @@ impl Extractor {
                 is_demanded[g] = true;
                 demanded_from[p] = analysis.subject(g).first().copied();
             } else if codings[p].is_ok() {
+                // "pledged that Afghanistan will not allow ...": what is promised is the
+                // promise's content, not an act of its own.
+                if PROMISE_VERBS.contains(&tokens.lemma(analysis.groups[p].head)) {
+                    is_demanded[g] = true;
+                }
                 let inner_subject = analysis.subject(g);
                 let mut k = g;
                 loop {
@@ -856,9 +868,14 @@ impl Extractor {
     fn condition_subject(&self, analysis: &Analysis, g: usize) -> Option<usize> {
         let tokens = analysis.tokens;
         let start = analysis.groups[g].end;
-        let sub = (start..tokens.len()).find(|&i| matches!(tokens.norm(i), "if" | "unless"))?;
+        let sub =
+            (start..tokens.len()).find(|&i| matches!(tokens.norm(i), "if" | "unless" | "until"))?;
         let inner = analysis.groups.iter().position(|x| x.start > sub)?;
-        analysis.subject(inner).first().copied()
+        // "until Kabul acts": read as a preposition, "until" leaves the clause without a
+        // subject; the actor between it and the verb is the one.
+        analysis.subject(inner).first().copied().or_else(|| {
+            (sub + 1..analysis.groups[inner].start).find_map(|i| analysis.mention_at[i])
+        })
     }
 
     /// "denied attacking X", "denied that X attacked Y": the denial governing group `g`.

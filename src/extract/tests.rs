@@ -1039,3 +1039,37 @@ fn institutions_are_no_persons_and_past_forms_equal_to_the_base_are_verbs() {
         "{found:?}"
     );
 }
+
+#[test]
+fn joined_subjects_counterparts_promises_and_refusals_until() {
+    // Both parties of "France and the United States" condemn.
+    let found = triples("France and the United States condemned the Rwandan offensive.");
+    for country in ["FRA", "USA"] {
+        assert!(
+            found
+                .iter()
+                .any(|(s, p, _)| s == country && *p == Plover::Accuse),
+            "{country}: {found:?}"
+        );
+    }
+    // "X and his Afghan counterpart, Y," is the subject of what follows.
+    has(
+        "Pakistani Defence Minister Khawaja Asif and his Afghan counterpart, Mullah Mohammad Yaqoob, met Turkish officials in Istanbul.",
+        "AFGGOV",
+        Plover::Consult,
+        "TURGOV",
+    );
+    // What is pledged is part of the pledge, not a refusal of its own.
+    let found = triples("Kabul pledged that Afghanistan will not allow attacks on Pakistan.");
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Reject),
+        "{found:?}"
+    );
+    // A refusal until someone acts is aimed at them.
+    has(
+        "Pakistan refused to reopen the border crossings until Kabul acts against the militants.",
+        "PAK",
+        Plover::Reject,
+        "AFGGOV",
+    );
+}
