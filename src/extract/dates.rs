@@ -11,6 +11,9 @@ pub struct TimeExpr {
     pub start: usize,
     pub end: usize,
     pub date: NaiveDate,
+    /// The date when the expression speaks of what is still to come ("will meet on
+    /// Monday", "talks on October 25"): the next such day rather than the last.
+    pub forward: NaiveDate,
 }
 
 fn weekday(norm: &str) -> Option<Weekday> {
@@ -84,7 +87,12 @@ pub fn time_expressions(tokens: &Tokens, doc_date: Option<NaiveDate>) -> Vec<Tim
         let w = norm(i);
         let mut push = |start: usize, end: usize, date: Option<NaiveDate>| -> usize {
             if let Some(date) = date {
-                out.push(TimeExpr { start, end, date });
+                out.push(TimeExpr {
+                    start,
+                    end,
+                    date,
+                    forward: date,
+                });
             }
             end
         };
@@ -114,19 +122,23 @@ pub fn time_expressions(tokens: &Tokens, doc_date: Option<NaiveDate>) -> Vec<Tim
                 let date = y
                     .and_then(|y| NaiveDate::from_ymd_opt(y, month, d))
                     .map(|date| {
-                        // "March 5" in a February article without a year means last year's.
+                        // "March 5" in a February article without a year means last year's,
+                        // or, of what is to come, this year's.
+                        let yearless = year(norm(i + 2)).is_none() && norm(i + 2) != ",";
                         match doc_date {
-                            Some(doc)
-                                if date > doc
-                                    && year(norm(i + 2)).is_none()
-                                    && norm(i + 2) != "," =>
-                            {
-                                date.with_year(date.year() - 1).unwrap_or(date)
+                            Some(doc) if yearless && date > doc => {
+                                (date.with_year(date.year() - 1).unwrap_or(date), date)
                             }
-                            _ => date,
+                            Some(doc) if yearless && date < doc => {
+                                (date, date.with_year(date.year() + 1).unwrap_or(date))
+                            }
+                            _ => (date, date),
                         }
                     });
-                i = push(i, end, date);
+                i = push(i, end, date.map(|(back, _)| back));
+                if let (Some(e), Some((_, forward))) = (out.last_mut(), date) {
+                    e.forward = forward;
+                }
                 continue;
             }
             if i > 0
@@ -179,8 +191,9 @@ pub fn time_expressions(tokens: &Tokens, doc_date: Option<NaiveDate>) -> Vec<Tim
             let back = (7 + doc.weekday().num_days_from_monday() as i64
                 - day.num_days_from_monday() as i64)
                 % 7;
+            let ahead = (7 - back) % 7;
+            let plain = !(i > 0 && matches!(norm(i - 1), "next" | "last"));
             let date = if i > 0 && norm(i - 1) == "next" {
-                let ahead = (7 - back) % 7;
                 doc.checked_add_days(Days::new(if ahead == 0 { 7 } else { ahead as u64 }))
             } else if i > 0 && norm(i - 1) == "last" && back == 0 {
                 doc.checked_sub_days(Days::new(7))
@@ -193,6 +206,12 @@ pub fn time_expressions(tokens: &Tokens, doc_date: Option<NaiveDate>) -> Vec<Tim
                 i
             };
             i = push(start, i + 1, date);
+            // "will meet on Monday": the coming Monday.
+            if let (true, Some(e)) = (plain, out.last_mut()) {
+                e.forward = doc
+                    .checked_add_days(Days::new(ahead as u64))
+                    .unwrap_or(e.date);
+            }
             continue;
         }
         match w {
@@ -257,8 +276,9 @@ pub fn event_date(
     exprs: &[TimeExpr],
     head: usize,
     doc_date: Option<NaiveDate>,
+    future: bool,
 ) -> Option<NaiveDate> {
-    event_date_within(exprs, head, 0..usize::MAX, doc_date)
+    event_date_within(exprs, head, 0..usize::MAX, doc_date, future)
 }
 
 /// Like [`event_date`], considering only expressions that start inside `clause` (a token
@@ -268,6 +288,7 @@ pub fn event_date_within(
     head: usize,
     clause: std::ops::Range<usize>,
     doc_date: Option<NaiveDate>,
+    future: bool,
 ) -> Option<NaiveDate> {
     exprs
         .iter()
@@ -279,7 +300,7 @@ pub fn event_date_within(
                 head - e.end.min(head)
             }
         })
-        .map(|e| e.date)
+        .map(|e| if future { e.forward } else { e.date })
         .or(doc_date)
 }
 
@@ -360,10 +381,10 @@ mod tests {
     #[test]
     fn event_date_falls_back_to_document_date_or_none() {
         assert_eq!(
-            event_date(&[], 3, Some(d("2025-01-01"))),
+            event_date(&[], 3, Some(d("2025-01-01")), false),
             Some(d("2025-01-01"))
         );
-        assert_eq!(event_date(&[], 3, None), None);
+        assert_eq!(event_date(&[], 3, None, false), None);
         assert!(dates("It happened yesterday.", "").is_empty());
     }
 }

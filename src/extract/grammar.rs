@@ -458,8 +458,9 @@ impl<'a> Analysis<'a> {
         }
         let mut start = self.mentions[k].start;
         loop {
-            // "France and the United States": the article stays outside the mention.
-            if start >= 1 && self.pos(start - 1) == Pos::Det {
+            // "France and the United States", "X and his counterpart": the article or
+            // possessive stays outside the mention.
+            if start >= 1 && matches!(self.pos(start - 1), Pos::Det | Pos::PossPron) {
                 start -= 1;
             }
             if start < 2 {

@@ -263,7 +263,7 @@ impl Extractor {
                         group.negated,
                         Modality::Asserted,
                         None,
-                        dates::event_date(&times, group.head, ctx.doc_date),
+                        dates::event_date(&times, group.head, ctx.doc_date, false),
                         self.location(analysis, group.head),
                         0.6,
                     );
@@ -466,6 +466,7 @@ impl Extractor {
                 group.head,
                 analysis.clause_start(group.start)..objects.window_end,
                 ctx.doc_date,
+                is_prospective(modality),
             );
             let location = self.location(analysis, group.head);
             // "Turkey and Greece agreed", "the two sides clashed": parties joined as the
@@ -1234,7 +1235,7 @@ impl Extractor {
                 negated,
                 modality,
                 speaker,
-                dates::event_date(times, head, ctx.doc_date),
+                dates::event_date(times, head, ctx.doc_date, is_prospective(modality)),
                 self.location(analysis, head),
                 0.5 + if target.is_some() { 0.1 } else { 0.0 },
             );
@@ -1323,6 +1324,14 @@ struct SentenceContext<'a> {
     index: usize,
     sentence: &'a str,
     doc_date: Option<NaiveDate>,
+}
+
+/// Acts still to come: their weekday or yearless date is the next one, not the last.
+fn is_prospective(modality: Modality) -> bool {
+    matches!(
+        modality,
+        Modality::Future | Modality::Threatened | Modality::Proposed
+    )
 }
 
 /// The CAMEO "express intent" code matching a cooperative act (04-08) stated in the future.

@@ -473,6 +473,23 @@ fn event_dates_come_from_text_and_document_date() {
         on("Pakistan attacked Afghanistan.").as_deref(),
         Some("2025-09-20")
     );
+    // Of what is still to come, the coming day or date.
+    assert_eq!(
+        on("Pakistan will meet Afghanistan on Wednesday.").as_deref(),
+        Some("2025-09-24")
+    );
+    assert_eq!(
+        on("Pakistan will meet Afghanistan on September 25.").as_deref(),
+        Some("2025-09-25")
+    );
+    assert_eq!(
+        on("Pakistan will meet Afghanistan on August 25.").as_deref(),
+        Some("2026-08-25")
+    );
+    assert_eq!(
+        on("Pakistan met Afghanistan on September 25.").as_deref(),
+        Some("2024-09-25")
+    );
     let undated = extract_text(
         &Extractor::builtin(),
         "t",

@@ -647,7 +647,7 @@ impl Context<'_> {
         // "from neighboring Lebanon", "the ruling party": an -ing adjective before a noun.
         // After a possessive no verb can follow, adjective or not: "Algeria's leading activist".
         if verb
-            && (adj || matches!(prev, Pos::Poss | Pos::PossPron))
+            && (adj || matches!(prev, Pos::Poss | Pos::PossPron | Pos::Det))
             && form == VForm::Ger
             && matches!(
                 prev,
