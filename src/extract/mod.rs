@@ -315,6 +315,14 @@ impl Extractor {
             if SPEECH_VERBS.contains(&lemma) && self.dict.plover_of(&coding.code) == Plover::Other {
                 continue;
             }
+            // Hosting is a visit only when someone is hosted: "hosting military parades" is
+            // not.
+            if coding.pattern_weight == 0 && lemma == "host" && {
+                let objects = analysis.objects(g);
+                objects.direct.is_none() && objects.owner.is_none() && objects.direct_np.is_some()
+            } {
+                continue;
+            }
             // "organized a general strike", "declared a ceasefire": a light verb coded by no
             // pattern of its own leaves the act to the noun event it carries.
             if coding.pattern_weight == 0

@@ -1090,3 +1090,19 @@ fn joined_subjects_counterparts_promises_and_refusals_until() {
         "AFGGOV",
     );
 }
+
+#[test]
+fn hosting_is_a_visit_only_when_someone_is_hosted() {
+    let found =
+        triples("The Taliban held military parades in Kabul, hosting displays of US weaponry.");
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Consult),
+        "{found:?}"
+    );
+    has(
+        "Egypt will host Israeli negotiators in Cairo next week.",
+        "EGY",
+        Plover::Agree,
+        "ISRGOV",
+    );
+}
