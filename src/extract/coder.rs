@@ -91,7 +91,16 @@ pub fn code_verb(
     };
     let clause_start = analysis.clause_start(group.start);
     let mut best: Option<(usize, &CPattern, Option<usize>, Option<usize>)> = None;
+    // A verb a group marks as no event (`---`) codes only through that group's patterns: the
+    // old dictionary's groups mix senses ("control" sits with travel verbs).
+    let silenced = chosen
+        .iter()
+        .map(|(e, _)| *e)
+        .find(|e| e.explicit && matches!(e.code, CodeSpec::None));
     for (entry, after_start) in &chosen {
+        if silenced.is_some_and(|s| s.group != entry.group) {
+            continue;
+        }
         for pattern in dict.verbs.candidates(entry.group, ids) {
             let Some((target, source)) =
                 matcher.match_pattern(pattern, group.start, *after_start, clause_start, window_end)
@@ -110,7 +119,9 @@ pub fn code_verb(
         None => {
             // No pattern: the verb's own code (an explicit `---` in a file loaded first says
             // it is no event), or any code of the verb in another group.
-            let spec = if first.explicit {
+            let spec = if let Some(s) = silenced {
+                &s.code
+            } else if first.explicit {
                 &first.code
             } else {
                 chosen

@@ -1106,3 +1106,15 @@ fn hosting_is_a_visit_only_when_someone_is_hosted() {
         "ISRGOV",
     );
 }
+
+#[test]
+fn a_verb_marked_no_event_ignores_the_old_groups_patterns() {
+    let found =
+        triples("Kenya imposed sanctions on the militia that controls Somalia for its support of al-Shabaab.");
+    assert!(
+        found
+            .iter()
+            .all(|(_, p, _)| !matches!(p, Plover::Support | Plover::Consult)),
+        "{found:?}"
+    );
+}
