@@ -1118,3 +1118,24 @@ fn a_verb_marked_no_event_ignores_the_old_groups_patterns() {
         "{found:?}"
     );
 }
+
+#[test]
+fn participles_as_nouns_and_modifiers_are_no_acts() {
+    let found = triples("Its troops had killed more than 200 Taliban and allied fighters.");
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Support),
+        "{found:?}"
+    );
+    let found = triples("The minister spoke to Pakistani television after the signing.");
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Support),
+        "{found:?}"
+    );
+    // Joined verbs stay verbs.
+    has(
+        "Rebels in Mali attacked and killed Malian soldiers.",
+        "MLIREB",
+        Plover::Assault,
+        "MLIMIL",
+    );
+}

@@ -660,9 +660,10 @@ impl Context<'_> {
         if verb && (noun || adj) {
             return self.noun_or_verb(form, noun, adj, next);
         }
-        // "the wounded", "the displaced": a participle standing as a noun after "the".
+        // "the wounded", "the displaced", "after the signing": a participle standing as a
+        // noun after "the".
         if verb
-            && form == VForm::Past
+            && matches!(form, VForm::Past | VForm::Ger)
             && matches!(prev, Pos::Det)
             && !matches!(next, Some(Pos::Noun | Pos::Proper | Pos::Adj | Pos::Other))
         {
@@ -855,6 +856,17 @@ impl Context<'_> {
 
     fn noun_or_verb(&self, form: VForm, noun: bool, adj: bool, next: Option<Pos>) -> Pos {
         let prev = self.prev;
+        // "200 Taliban and allied fighters": a participle joined to a noun phrase, before a
+        // noun, modifies it ("attacked and killed soldiers" joins verbs instead).
+        if adj
+            && form == VForm::Past
+            && prev == Pos::Conj
+            && next == Some(Pos::Noun)
+            && self.i >= 2
+            && matches!(self.tokens.tokens[self.i - 2].pos, Pos::Noun | Pos::Proper)
+        {
+            return Pos::Adj;
+        }
         // "Ivory Coast rebels on Friday again rejected ...": a clear verb after a time
         // adjunct makes this -s form the subject's plural noun.
         if noun
