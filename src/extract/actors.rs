@@ -506,12 +506,7 @@ impl<'d> ActorRecognizer<'d> {
                 _ => pronoun_anaphor(tokens.norm(start))?,
             };
             let found = memory.resolve(anaphor)?;
-            mention.actor = ActorRef {
-                text: span_text,
-                start: mention.actor.start,
-                end: mention.actor.end,
-                ..found.actor
-            };
+            refer_to(&mut mention, found.actor);
             mention.person = found.person;
             mention.plural = found.plural;
             mention.anaphoric = true;
@@ -556,6 +551,9 @@ impl<'d> ActorRecognizer<'d> {
             _ => None,
         };
         let unknown_head = matches!(last.kind, AtomKind::Proper);
+        // The words of an unknown name at the head.
+        let head_text =
+            || text[tokens.tokens[last.start].start..tokens.tokens[last.end - 1].end].to_string();
         if let Some(hit) = head_name {
             // The head is a known name: it decides, whatever titles precede it.
             self.fill_from_hit(
@@ -615,8 +613,7 @@ impl<'d> ActorRecognizer<'d> {
                 if let Some(code) = code {
                     self.fill_code(&mut mention, &code);
                     mention.actor.name = if unknown_head {
-                        text[tokens.tokens[last.start].start..tokens.tokens[last.end - 1].end]
-                            .to_string()
+                        head_text()
                     } else {
                         entry.name.clone()
                     };
@@ -630,15 +627,9 @@ impl<'d> ActorRecognizer<'d> {
                 }
             }
             if unknown_head {
-                let name = text[tokens.tokens[last.start].start..tokens.tokens[last.end - 1].end]
-                    .to_string();
+                let name = head_text();
                 if let Some(found) = memory.surname(&name) {
-                    mention.actor = ActorRef {
-                        text: span_text,
-                        start: mention.actor.start,
-                        end: mention.actor.end,
-                        ..found.actor
-                    };
+                    refer_to(&mut mention, found.actor);
                     mention.person = true;
                     return Some(mention);
                 }
@@ -651,7 +642,7 @@ impl<'d> ActorRecognizer<'d> {
                         .unwrap_or(ActorKind::Person);
                     mention.person = true;
                 } else {
-                    mention.actor.kind = classify_unknown(&name, tokens, start);
+                    mention.actor.kind = classify_unknown(&name, tokens, start, last);
                     mention.person = mention.actor.kind == ActorKind::Person;
                 }
                 return Some(mention);
@@ -673,12 +664,7 @@ impl<'d> ActorRecognizer<'d> {
                     .map(|(_, a)| *a)
                 {
                     if let Some(found) = memory.resolve(anaphor) {
-                        mention.actor = ActorRef {
-                            text: span_text,
-                            start: mention.actor.start,
-                            end: mention.actor.end,
-                            ..found.actor
-                        };
+                        refer_to(&mut mention, found.actor);
                         mention.person = found.person;
                         mention.anaphoric = true;
                         return Some(mention);
@@ -704,12 +690,7 @@ impl<'d> ActorRecognizer<'d> {
                         return Some(mention);
                     }
                     (None, Some(_)) => {
-                        mention.actor = ActorRef {
-                            text: span_text,
-                            start: mention.actor.start,
-                            end: mention.actor.end,
-                            ..found.actor
-                        };
+                        refer_to(&mut mention, found.actor);
                         mention.anaphoric = true;
                         return Some(mention);
                     }
@@ -909,6 +890,18 @@ impl<'d> ActorRecognizer<'d> {
             }
         }
     }
+}
+
+/// A mention that refers back to an earlier actor: the earlier actor, in this mention's words
+/// and place.
+fn refer_to(mention: &mut MentionSpan, actor: ActorRef) {
+    let text = std::mem::take(&mut mention.actor.text);
+    mention.actor = ActorRef {
+        text,
+        start: mention.actor.start,
+        end: mention.actor.end,
+        ..actor
+    };
 }
 
 /// "Lina Haddad, Lebanon's leading rights lawyer, said": a person known only by name takes
@@ -1301,12 +1294,8 @@ const ORGANISATION_WORDS: &[&str] = &[
     "police",
 ];
 
-fn classify_unknown(name: &str, tokens: &Tokens, start: usize) -> ActorKind {
-    let lower = name.to_lowercase();
-    if lower
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| ORGANISATION_WORDS.contains(&w))
-    {
+fn classify_unknown(name: &str, tokens: &Tokens, start: usize, head: &Atom) -> ActorKind {
+    if organisation_name(tokens, head) {
         return ActorKind::Organisation;
     }
     let title_before = start > 0

@@ -2,8 +2,8 @@
 //! most recent such day up to the document date), "yesterday", "last week", "in August 2021",
 //! "four years ago", "on Sept. 5".
 
-use crate::nlp::{month_number, TokenKind, Tokens};
-use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use crate::nlp::{month_number, weekday, TokenKind, Tokens};
+use chrono::{Datelike, Days, Months, NaiveDate};
 
 /// A time expression: its tokens and the date it fixes (when it can be fixed).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,19 +14,6 @@ pub struct TimeExpr {
     /// The date when the expression speaks of what is still to come ("will meet on
     /// Monday", "talks on October 25"): the next such day rather than the last.
     pub forward: NaiveDate,
-}
-
-fn weekday(norm: &str) -> Option<Weekday> {
-    Some(match norm {
-        "monday" => Weekday::Mon,
-        "tuesday" => Weekday::Tue,
-        "wednesday" => Weekday::Wed,
-        "thursday" => Weekday::Thu,
-        "friday" => Weekday::Fri,
-        "saturday" => Weekday::Sat,
-        "sunday" => Weekday::Sun,
-        _ => return None,
-    })
 }
 
 fn number_word(norm: &str) -> Option<u32> {
@@ -206,8 +193,9 @@ pub fn time_expressions(tokens: &Tokens, doc_date: Option<NaiveDate>) -> Vec<Tim
                 i
             };
             i = push(start, i + 1, date);
-            // "will meet on Monday": the coming Monday.
-            if let (true, Some(e)) = (plain, out.last_mut()) {
+            // "will meet on Monday": the coming Monday (only when a date was pushed, so the
+            // last expression is this one).
+            if let (true, Some(_), Some(e)) = (plain, date, out.last_mut()) {
                 e.forward = doc
                     .checked_add_days(Days::new(ahead as u64))
                     .unwrap_or(e.date);

@@ -222,6 +222,8 @@ impl Extractor {
         ids: &TokenIds,
     ) -> Vec<Event> {
         let tokens = analysis.tokens;
+        // Vocabulary ids of the words, for the nominal-event dictionary.
+        let forms: Vec<Option<u32>> = (0..tokens.len()).map(|i| ids.form(i)).collect();
         let times = dates::time_expressions(tokens, ctx.doc_date);
         let speech = self.attribution(analysis);
         let conditional = (0..tokens.len())
@@ -327,7 +329,7 @@ impl Extractor {
             // pattern of its own leaves the act to the noun event it carries.
             if coding.pattern_weight == 0
                 && LIGHT_VERBS.contains(&lemma)
-                && self.carries_noun_event(analysis, ids, g)
+                && self.carries_noun_event(analysis, &forms, g)
             {
                 continue;
             }
@@ -568,7 +570,7 @@ impl Extractor {
         self.noun_events(
             ctx,
             analysis,
-            ids,
+            &forms,
             &codings,
             &coded_groups,
             &times,
@@ -1133,7 +1135,7 @@ impl Extractor {
         &self,
         ctx: &SentenceContext,
         analysis: &Analysis,
-        token_ids: &TokenIds,
+        ids: &[Option<u32>],
         codings: &[Result<coder::VerbCoding, coder::NoCode>],
         coded_groups: &[bool],
         times: &[dates::TimeExpr],
@@ -1142,7 +1144,6 @@ impl Extractor {
     ) {
         let tokens = analysis.tokens;
         let n = tokens.len();
-        let ids: Vec<Option<u32>> = (0..n).map(|i| token_ids.form(i)).collect();
         let mut i = 0;
         while i < n {
             if analysis.mention_at[i].is_some() || analysis.group_at[i].is_some() {
@@ -1252,18 +1253,17 @@ impl Extractor {
     }
 
     /// The direct object of verb group `g` holds a nominal event.
-    fn carries_noun_event(&self, analysis: &Analysis, token_ids: &TokenIds, g: usize) -> bool {
+    fn carries_noun_event(&self, analysis: &Analysis, forms: &[Option<u32>], g: usize) -> bool {
         let Some((start, end)) = analysis.objects(g).direct_np else {
             return false;
         };
-        let ids: Vec<Option<u32>> = (start..end).map(|i| token_ids.form(i)).collect();
-        (0..ids.len()).any(|k| {
+        (start..end).any(|k| {
             self.dict
                 .nouns
-                .matches_at(&ids[k..])
+                .matches_at(&forms[k..end])
                 .first()
                 .is_some_and(|found| {
-                    let last = start + k + found.len - 1;
+                    let last = k + found.len - 1;
                     analysis.tokens.tokens[last].pos == Pos::Noun
                 })
         })

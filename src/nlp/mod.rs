@@ -21,6 +21,21 @@ pub fn analyze(text: &str, start: usize, end: usize, lexicon: &Lexicon) -> Token
     tokens
 }
 
+/// The day of an English weekday name ("monday").
+pub fn weekday(norm: &str) -> Option<chrono::Weekday> {
+    use chrono::Weekday;
+    Some(match norm {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
 /// Month number of an English month name or abbreviation ("Sept.", "august").
 pub fn month_number(word: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [

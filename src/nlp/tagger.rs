@@ -746,17 +746,11 @@ impl Context<'_> {
                     | "today"
                     | "yesterday"
                     | "earlier"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
                     | "week"
                     | "month"
                     | "year"
-            ) || crate::nlp::month_number(w).is_some();
+            ) || crate::nlp::weekday(w).is_some()
+                || crate::nlp::month_number(w).is_some();
             if !time {
                 break;
             }
