@@ -362,7 +362,15 @@ impl<'a> Analysis<'a> {
                     // "X met Y and signed ...": a coordinated verb shares the subject.
                     if j + 1 == group.start || (j + 2 == group.start && self.pos(j + 1) == Pos::Adv)
                     {
-                        if let Some(prev) = self.previous_group(j) {
+                        // A finite verb shares the subject of the previous finite verb, not
+                        // of a participle inside its object ("opened its borders to people
+                        // ordered out of X, but was refusing ...").
+                        let prev = if group.participle {
+                            self.previous_group(j)
+                        } else {
+                            self.previous_finite_group(j)
+                        };
+                        if let Some(prev) = prev {
                             return self.subject_inner(prev, depth + 1);
                         }
                     }
@@ -442,6 +450,13 @@ impl<'a> Analysis<'a> {
 
     fn previous_group(&self, before: usize) -> Option<usize> {
         (0..before).rev().find_map(|j| self.group_at[j])
+    }
+
+    fn previous_finite_group(&self, before: usize) -> Option<usize> {
+        (0..before)
+            .rev()
+            .filter_map(|j| self.group_at[j])
+            .find(|&k| !self.groups[k].participle && !self.groups[k].infinitive)
     }
 
     /// The subject mention plus mentions coordinated with it ("X and Y", "X, Y and Z").

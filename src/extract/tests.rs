@@ -1139,3 +1139,33 @@ fn participles_as_nouns_and_modifiers_are_no_acts() {
         "MLIMIL",
     );
 }
+
+#[test]
+fn slash_joined_names_are_one_actor() {
+    assert_eq!(
+        code_of(
+            "The government and the SPLM/A agreed to a truce.",
+            "SPLM/A",
+            "2004-01-01"
+        )
+        .as_deref(),
+        Some("SDNREB")
+    );
+    has(
+        "Sudan and the SPLM/A agreed to a truce.",
+        "SSDGOV",
+        Plover::Agree,
+        "SDN",
+    );
+}
+
+#[test]
+fn finite_verb_after_but_shares_the_main_subject() {
+    // The participle inside the object ("people expelled from ...") has no subject to lend.
+    has(
+        "Togo opened its border to migrants expelled from Ghana, but was still refusing visas to Nigerians.",
+        "TGO",
+        Plover::Reject,
+        "NGA",
+    );
+}

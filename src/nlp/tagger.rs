@@ -420,6 +420,15 @@ impl Context<'_> {
         {
             return Pos::Prep;
         }
+        // "SPLM/A": a capitalised function word joined to a name is the name's last part.
+        if classes != 0
+            && token.cap
+            && self.i >= 2
+            && self.tokens.tokens[self.i - 1].kind == TokenKind::Hyphen
+            && self.tokens.tokens[self.i - 2].cap
+        {
+            return Pos::Proper;
+        }
         if classes != 0 {
             if let Some(pos) = self.function_word(norm, classes, entry) {
                 return pos;

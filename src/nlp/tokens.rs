@@ -10,7 +10,7 @@ pub enum TokenKind {
     Number,
     /// `'s` or a bare `'` after a plural: "Afghanistan's", "the States'".
     Possessive,
-    /// A hyphen joining two words ("al-Qaeda", "US-led").
+    /// A hyphen or slash joining two words ("al-Qaeda", "US-led", "SPLM/A").
     Hyphen,
     Punct,
 }
@@ -105,7 +105,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Tokens {
             (word_end, kind)
         } else if is_apostrophe(c) {
             scan_apostrophe(text, i, end)
-        } else if c == '-'
+        } else if (c == '-' || (c == '/' && text[..i].ends_with(is_word_char)))
             && i > start
             && !space_before
             && i + 1 < end
