@@ -206,7 +206,9 @@ impl<'a> Analysis<'a> {
                 && !infinitive
                 && (form == VForm::Ger || (form == VForm::Past && start == 0));
             // A bare past form after a noun is finite ("The army attacked") unless the clause
-            // already has its verb ("demanded ... at talks aimed at ending").
+            // already has its verb ("demanded ... at talks aimed at ending"). A participle
+            // clause is no such verb ("the Red Cross operating in Iraq said ..."), unless an
+            // agent follows ("a convoy carrying aid seized by gunmen").
             let reduced_relative = form == VForm::Past
                 && head == start
                 && !infinitive
@@ -214,6 +216,7 @@ impl<'a> Analysis<'a> {
                 && matches!(self.pos(start - 1), Pos::Noun | Pos::Proper)
                 && self.groups.last().is_some_and(|prev| {
                     !prev.infinitive
+                        && (!prev.participle || (start + 1 < n && self.norm(start + 1) == "by"))
                         && (prev.end..start).all(|i| {
                             !matches!(self.pos(i), Pos::Sub | Pos::Rel | Pos::Conj)
                                 && !matches!(self.norm(i), "," | ";" | ":" | "\"")
@@ -414,6 +417,12 @@ impl<'a> Analysis<'a> {
                     };
                 }
                 Pos::Pron => return Vec::new(),
+                // "The Red Cross operating in Iraq said": step over a participle clause
+                // modifying the subject.
+                Pos::Verb if !group.participle && self.modifying_participle_at(j).is_some() => {
+                    j = self.modifying_participle_at(j).unwrap_or(j);
+                    continue;
+                }
                 Pos::Verb | Pos::Aux | Pos::Modal => {
                     if group.participle {
                         return self.main_subject(g, depth);
@@ -450,6 +459,15 @@ impl<'a> Analysis<'a> {
 
     fn previous_group(&self, before: usize) -> Option<usize> {
         (0..before).rev().find_map(|j| self.group_at[j])
+    }
+
+    /// The start of a participle clause modifying the noun before it, when token `j` is in one.
+    fn modifying_participle_at(&self, j: usize) -> Option<usize> {
+        let group = &self.groups[self.group_at[j]?];
+        (group.participle
+            && group.start > 0
+            && matches!(self.pos(group.start - 1), Pos::Noun | Pos::Proper))
+        .then_some(group.start)
     }
 
     fn previous_finite_group(&self, before: usize) -> Option<usize> {

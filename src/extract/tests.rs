@@ -1169,3 +1169,14 @@ fn finite_verb_after_but_shares_the_main_subject() {
         "NGA",
     );
 }
+
+#[test]
+fn participle_clause_after_the_subject_does_not_hide_it() {
+    // "operating in Darfur" modifies the subject; "said" is the clause's verb.
+    has(
+        "The African Union mission operating in Darfur said Sudanese troops must leave the camps.",
+        "IGOAFRAFU",
+        Plover::Request,
+        "SDNMIL",
+    );
+}
