@@ -213,6 +213,7 @@ impl<'a> Analysis<'a> {
                 && head == start
                 && !infinitive
                 && start > 0
+                && !self.object_follows(end)
                 && matches!(self.pos(start - 1), Pos::Noun | Pos::Proper)
                 && self.groups.last().is_some_and(|prev| {
                     !prev.infinitive
@@ -540,11 +541,52 @@ impl<'a> Analysis<'a> {
             j -= 1;
             match self.pos(j) {
                 Pos::Det | Pos::Adj | Pos::Num | Pos::PossPron => continue,
+                // "after a Serbian jet shot down ...": a temporal word before a clause
+                // subordinates it; the mention is the clause's subject.
+                Pos::Prep
+                    if matches!(self.norm(j), "after" | "before" | "since" | "until")
+                        && self.finite_group_at(m.end) =>
+                {
+                    return false
+                }
                 Pos::Prep => return self.norm(j) != "like",
                 _ => return false,
             }
         }
         false
+    }
+
+    /// A determiner-led noun phrase starts at `i`, after an optional particle: the verb before
+    /// has a direct object, so it is active ("a jet shot down a drone"), not a passive
+    /// participle modifying the noun before it ("talks aimed at ...").
+    fn object_follows(&self, mut i: usize) -> bool {
+        if i < self.tokens.len() && self.pos(i) == Pos::Part {
+            i += 1;
+        }
+        i < self.tokens.len() && matches!(self.pos(i), Pos::Det | Pos::PossPron)
+    }
+
+    /// The temporal word opening the clause of verb group `g` when it stands before the
+    /// clause's subject: "until" in "until Hamas frees ...".
+    pub fn subordinated_by(&self, g: usize) -> Option<&str> {
+        let &subject = self.subject(g).first()?;
+        let mut j = self.mentions[subject].start;
+        while j > 0 && matches!(self.pos(j - 1), Pos::Det | Pos::Adj | Pos::Num) {
+            j -= 1;
+        }
+        let word = self.norm(j.checked_sub(1)?);
+        matches!(word, "after" | "before" | "since" | "until").then_some(word)
+    }
+
+    /// A finite verb group starts at token `i` (adverbs skipped).
+    fn finite_group_at(&self, mut i: usize) -> bool {
+        while i < self.tokens.len() && self.pos(i) == Pos::Adv {
+            i += 1;
+        }
+        self.group_at.get(i).copied().flatten().is_some_and(|g| {
+            let group = &self.groups[g];
+            group.start == i && !group.participle && !group.infinitive
+        })
     }
 
     /// Index just left of the preposition that governs a phrase starting at `start`.

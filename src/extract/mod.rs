@@ -309,8 +309,15 @@ impl Extractor {
             }
             // The condition of a threat or promise is no event: "... unless the president
             // agrees to step down", "if Israel attacks".
+            // So is an awaited act: "... until Hamas frees the hostages".
             let clause = analysis.clause_start(group.start);
-            if clause > 0 && matches!(tokens.norm(clause - 1), "if" | "unless") {
+            if clause > 0 && matches!(tokens.norm(clause - 1), "if" | "unless")
+                || analysis.subordinated_by(g) == Some("until")
+                    && matches!(
+                        tokens.tokens[group.head].form,
+                        crate::nlp::VForm::Base | crate::nlp::VForm::ThirdSg
+                    )
+            {
                 continue;
             }
             let lemma = tokens.lemma(group.head);

@@ -1180,3 +1180,38 @@ fn participle_clause_after_the_subject_does_not_hide_it() {
         "SDNMIL",
     );
 }
+
+#[test]
+fn statement_verb_leaves_the_act_to_its_noun_event() {
+    has(
+        "Austria announced a suspension of rail links with Hungary.",
+        "AUT",
+        Plover::Sanction,
+        "HUN",
+    );
+}
+
+#[test]
+fn temporal_clause_subject_and_phrasal_verb() {
+    // "after" opens a clause whose subject is the jet; "shot down" is a verb, not a noun
+    // compound "jet shot".
+    has(
+        "Greece protested hours after a Turkish army jet shot down a Greek drone.",
+        "TURMIL",
+        Plover::Assault,
+        "GRCMIL",
+    );
+}
+
+#[test]
+fn awaited_act_after_until_is_no_event() {
+    let found =
+        triples("Britain refused to release the funds until Iran frees the detained sailors.");
+    assert!(found.iter().all(|(s, _, _)| s != "IRN"), "{found:?}");
+    has(
+        "Britain refused to release the funds until Iran frees the detained sailors.",
+        "GBR",
+        Plover::Reject,
+        "IRN",
+    );
+}

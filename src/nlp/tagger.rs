@@ -777,6 +777,23 @@ impl Context<'_> {
             })
     }
 
+    /// The next word is a verb particle and a noun phrase starts after it: "shot down a ...",
+    /// "blew up the ...".
+    fn particle_before_np(&self) -> bool {
+        let (Some(_), Some(after)) = (
+            self.tokens.tokens.get(self.i + 1),
+            self.tokens.tokens.get(self.i + 2),
+        ) else {
+            return false;
+        };
+        matches!(self.norm(self.i + 1), "down" | "up" | "off" | "out")
+            && (after.kind == TokenKind::Number
+                || matches!(
+                    self.norm(self.i + 2),
+                    "a" | "an" | "the" | "its" | "their" | "his" | "her" | "two" | "three"
+                ))
+    }
+
     fn in_open_np(&self) -> bool {
         let mut j = self.i;
         let mut skipped = 0;
@@ -890,6 +907,14 @@ impl Context<'_> {
             return Pos::Verb;
         }
         let as_noun = if noun { Pos::Noun } else { Pos::Adj };
+        // "a jet shot down a helicopter": a past form with a particle before a noun phrase is
+        // a phrasal verb, not part of a compound noun.
+        if form == VForm::Past
+            && matches!(prev, Pos::Noun | Pos::Proper)
+            && self.particle_before_np()
+        {
+            return Pos::Verb;
+        }
         if noun && matches!(prev, Pos::Noun | Pos::Proper | Pos::Adj) && self.in_open_np() {
             return Pos::Noun;
         }
