@@ -1215,3 +1215,26 @@ fn awaited_act_after_until_is_no_event() {
         "IRN",
     );
 }
+
+#[test]
+fn withdrawing_monitors_is_a_sanction_and_announcing_it_a_threat() {
+    has(
+        "The OSCE withdrew its observers from Georgia.",
+        "IGOEURSCE",
+        Plover::Sanction,
+        "GEO",
+    );
+    has(
+        "The UN will withdraw its monitors from Yemen.",
+        "IGOUNO",
+        Plover::Threaten,
+        "YEM",
+    );
+    // Troops pulled back remain a retreat.
+    has(
+        "Russia withdrew its troops from Georgia.",
+        "RUS",
+        Plover::Retreat,
+        "GEO",
+    );
+}
