@@ -274,10 +274,16 @@ impl Extractor {
             }
             // A participle right after a noun modifies it ("lines leading into Kabul",
             // "militiamen armed with machetes"): no event of its own.
+            // An -ing participle after an actor reports the actor's act, though: "police
+            // dispersed demonstrators protesting the results".
             if group.participle && group.start > 0 && {
                 let prev = group.start - 1;
                 let communication = COMMUNICATION_NOUNS.contains(&tokens.lemma(prev));
+                let actor_acting = analysis.mention_at[prev]
+                    .is_some_and(|k| !analysis.mentions[k].locative && !analysis.is_prep_object(k))
+                    && tokens.tokens[group.head].form == crate::nlp::VForm::Ger;
                 !communication
+                    && !actor_acting
                     && (analysis.mention_at[prev].is_some()
                         || matches!(tokens.tokens[prev].pos, Pos::Noun | Pos::Proper))
             } {

@@ -1238,3 +1238,19 @@ fn withdrawing_monitors_is_a_sanction_and_announcing_it_a_threat() {
         "GEO",
     );
 }
+
+#[test]
+fn ing_participle_after_an_actor_is_its_act() {
+    has(
+        "Kenyan police dispersed students protesting the new tax law.",
+        "KENEDU",
+        Plover::Protest,
+        "KENGOV",
+    );
+    // A place before the participle does not act: no request by Kenya.
+    let found = triples("Protesters marched in the capital of Kenya demanding new elections.");
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Request),
+        "{found:?}"
+    );
+}
