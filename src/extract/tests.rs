@@ -1254,3 +1254,15 @@ fn ing_participle_after_an_actor_is_its_act() {
         "{found:?}"
     );
 }
+
+#[test]
+fn invasion_is_an_assault_and_occupation_a_coercion() {
+    has(
+        "Iraq launched its invasion of Kuwait.",
+        "IRQ",
+        Plover::Assault,
+        "KWT",
+    );
+    has("Iraq invaded Kuwait.", "IRQ", Plover::Assault, "KWT");
+    has("Iraq occupied Kuwait.", "IRQ", Plover::Coerce, "KWT");
+}
