@@ -1228,6 +1228,11 @@ impl Extractor {
                     sources.push(*k);
                 }
             }
+            // "youths threw stones during demonstrations against ...": an event noun in an
+            // adjunct of the clause is the act of the clause's subject.
+            if sources.is_empty() && governing.is_none() {
+                sources = adjunct_subject(analysis, i);
+            }
             let target = after
                 .iter()
                 .find(|(p, _)| noun.target_preps.iter().any(|tp| tp == p))
@@ -1327,7 +1332,15 @@ impl Extractor {
                 {
                     k += 1;
                 }
-                if let Some(m) = analysis.mention_at.get(k).copied().flatten() {
+                // "against the violations by the Israeli military": an actor owning or doing
+                // what the phrase names stands for it.
+                let m = analysis
+                    .mention_at
+                    .get(k)
+                    .copied()
+                    .flatten()
+                    .or_else(|| agent_of_np(analysis, k, limit));
+                if let Some(m) = m {
                     out.push((prep, m));
                     j = analysis.mentions[m].end;
                     continue;
@@ -1337,6 +1350,51 @@ impl Extractor {
         }
         out
     }
+}
+
+/// The subject of the clause whose "during"/"amid" adjunct holds the noun at `noun`.
+fn adjunct_subject(analysis: &Analysis, noun: usize) -> Vec<usize> {
+    let tokens = analysis.tokens;
+    let mut j = noun;
+    while j > 0 && matches!(tokens.tokens[j - 1].pos, Pos::Det | Pos::Adj | Pos::Num) {
+        j -= 1;
+    }
+    if j == 0 || !matches!(tokens.norm(j - 1), "during" | "amid") {
+        return Vec::new();
+    }
+    let clause = analysis.clause_start(j - 1);
+    analysis
+        .groups
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, g)| g.end < j && g.start >= clause && !g.infinitive)
+        .map(|(g, _)| analysis.subject(g).to_vec())
+        .unwrap_or_default()
+}
+
+/// The actor in a "by"/"of" phrase right after the common-noun phrase starting at `start`
+/// (and ending before `limit`): "violations by the army", "the policies of the government".
+fn agent_of_np(analysis: &Analysis, start: usize, limit: usize) -> Option<usize> {
+    let tokens = analysis.tokens;
+    let mut k = start;
+    while k < limit
+        && matches!(tokens.tokens[k].pos, Pos::Noun | Pos::Adj)
+        && analysis.mention_at[k].is_none()
+    {
+        k += 1;
+    }
+    if k == start || k >= limit || !matches!(tokens.norm(k), "by" | "of") {
+        return None;
+    }
+    k += 1;
+    while k < limit && matches!(tokens.tokens[k].pos, Pos::Det | Pos::Adj) {
+        if analysis.mention_at[k].is_some() {
+            break;
+        }
+        k += 1;
+    }
+    analysis.mention_at.get(k).copied().flatten()
 }
 
 struct SentenceContext<'a> {

@@ -1266,3 +1266,14 @@ fn invasion_is_an_assault_and_occupation_a_coercion() {
     has("Iraq invaded Kuwait.", "IRQ", Plover::Assault, "KWT");
     has("Iraq occupied Kuwait.", "IRQ", Plover::Coerce, "KWT");
 }
+
+#[test]
+fn noun_event_in_a_during_adjunct_is_the_subject_act() {
+    // The target is the actor doing what the complement names ("abuses by the police").
+    has(
+        "Bolivian miners blocked roads during demonstrations against the abuses by the Bolivian police.",
+        "BOLLAB",
+        Plover::Protest,
+        "BOLCOP",
+    );
+}
