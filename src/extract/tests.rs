@@ -1277,3 +1277,13 @@ fn noun_event_in_a_during_adjunct_is_the_subject_act() {
         "BOLCOP",
     );
 }
+
+#[test]
+fn suing_is_an_accusation() {
+    has(
+        "A Kenyan farmer is suing Britain for damages.",
+        "KENAGR",
+        Plover::Accuse,
+        "GBR",
+    );
+}
