@@ -219,11 +219,22 @@ impl<'a> Analysis<'a> {
                     !prev.infinitive
                         && (!prev.participle || (start + 1 < n && self.norm(start + 1) == "by"))
                         && (prev.end..start).all(|i| {
-                            !matches!(self.pos(i), Pos::Sub | Pos::Rel | Pos::Conj)
+                            !matches!(self.pos(i), Pos::Sub | Pos::Rel)
+                                && !(self.pos(i) == Pos::Conj && !self.joins_noun_phrases(i, start))
                                 && !matches!(self.norm(i), "," | ";" | ":" | "\"")
                         })
                 });
+            // "two nationals suspected by the West": a past form between a noun and its agent
+            // is passive.
+            let passive_modifier = form == VForm::Past
+                && head == start
+                && !infinitive
+                && start > 0
+                && matches!(self.pos(start - 1), Pos::Noun | Pos::Proper)
+                && end < n
+                && self.norm(end) == "by";
             let participle = reduced_relative
+                || passive_modifier
                 || (participle && !(form == VForm::Past && self.finite_past(start)));
             // "will not use or threaten force": a verb coordinated right after another shares
             // its negation and modal.
@@ -576,6 +587,20 @@ impl<'a> Analysis<'a> {
         }
         let word = self.norm(j.checked_sub(1)?);
         matches!(word, "after" | "before" | "since" | "until").then_some(word)
+    }
+
+    /// The conjunction at `i` joins two noun phrases ("the removal of the president and his
+    /// party at talks aimed at ..."), not two clauses ("... and a staff member went missing"):
+    /// a prepositional phrase separates the second noun phrase from the verb at `verb`.
+    fn joins_noun_phrases(&self, i: usize, verb: usize) -> bool {
+        i > 0
+            && i + 1 < verb
+            && (i + 1..verb).any(|j| self.pos(j) == Pos::Prep)
+            && matches!(self.pos(i - 1), Pos::Noun | Pos::Proper)
+            && matches!(
+                self.pos(i + 1),
+                Pos::Det | Pos::PossPron | Pos::Adj | Pos::Noun | Pos::Proper | Pos::Num
+            )
     }
 
     /// A finite verb group starts at token `i` (adverbs skipped).

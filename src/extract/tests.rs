@@ -1287,3 +1287,46 @@ fn suing_is_an_accusation() {
         "GBR",
     );
 }
+
+#[test]
+fn past_participles_modifying_nouns_are_no_acts() {
+    // Before its agent: "nationals suspected by the West".
+    let found =
+        triples("Syria offered to hand over to France two men suspected by Paris of the bombing.");
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Accuse),
+        "{found:?}"
+    );
+    // After a preposition: "support of suspected militants".
+    let found =
+        triples("Kenya imposed sanctions on Eritrea for its support of suspected militants.");
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Accuse),
+        "{found:?}"
+    );
+    // After a second noun phrase joined by "and", before a prepositional phrase: "talks
+    // aimed at" still modifies "talks".
+    let found = triples(
+        "Chadian rebels demanded the removal of the president and his party at talks aimed at ending the war.",
+    );
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Agree),
+        "{found:?}"
+    );
+    // A past form after a time adjunct and before a name is still the verb.
+    has(
+        "Russian President Vladimir Putin on Monday hosted Chinese President Xi Jinping in Moscow.",
+        "RUSGOV",
+        Plover::Consult,
+        "CHNGOV",
+    );
+}
+
+#[test]
+fn going_missing_is_no_travel() {
+    let found = triples("Two Kenyan aid workers went missing in Somalia.");
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Consult),
+        "{found:?}"
+    );
+}

@@ -681,10 +681,11 @@ impl Context<'_> {
         if verb {
             // A participle between a determiner (or a verb) and a noun is an adjective: "the
             // proposed changes", "rejected proposed changes", "an armed group".
+            // Right after a preposition too: "support of suspected terrorists".
             let modifier_slot = matches!(
                 prev,
                 Pos::Det | Pos::PossPron | Pos::Poss | Pos::Verb | Pos::Adj
-            );
+            ) || self.i > 0 && self.tokens.tokens[self.i - 1].pos == Pos::Prep;
             if form == VForm::Past
                 && modifier_slot
                 && matches!(next, Some(Pos::Noun | Pos::Adj | Pos::Other | Pos::Proper))
