@@ -628,6 +628,20 @@ impl<'a> Analysis<'a> {
 
     /// `,` at `j` closes an appositive or a relative clause: the index of its opening comma.
     fn skip_parenthetical(&self, close: usize) -> Option<usize> {
+        // A participle clause set off by commas after a noun: "attacks, occurring about once
+        // every three days, have killed ...".
+        if let Some(open) = (1..close).rev().find(|&c| self.norm(c) == ",") {
+            let participle = self.group_at[open + 1]
+                .is_some_and(|k| self.groups[k].participle && self.groups[k].start == open + 1);
+            let noun_before = self.mention_at[open - 1].is_some()
+                || matches!(self.pos(open - 1), Pos::Noun | Pos::Proper);
+            if participle
+                && noun_before
+                && !(open..close).any(|c| matches!(self.norm(c), ";" | ":" | "\""))
+            {
+                return Some(open);
+            }
+        }
         let mut j = close;
         let mut saw_verb = false;
         let mut saw_rel = false;
@@ -755,10 +769,15 @@ impl<'a> Analysis<'a> {
             }
             if norm == "," {
                 // After a comma no direct object starts ("agreed to a ceasefire, Qatar said"),
-                // and "NP verb" there is another clause.
+                // and "NP verb" there is another clause ("..., a spokeswoman for the embassy
+                // said").
                 first_np_done = true;
                 let mut k = j + 1;
-                while k < n && (self.mention_at[k].is_some() || self.pos(k).is_nominal()) {
+                while k < n
+                    && (self.mention_at[k].is_some()
+                        || self.pos(k).starts_np()
+                        || (self.pos(k) == Pos::Prep && k > j + 1))
+                {
                     k += 1;
                 }
                 if k > j + 1 && self.group_at.get(k).copied().flatten().is_some() {

@@ -1330,3 +1330,26 @@ fn going_missing_is_no_travel() {
         "{found:?}"
     );
 }
+
+#[test]
+fn participle_aside_and_opening_adjective_keep_the_subject() {
+    // "attacks" is a noun after an opening adjective; the aside between commas is skipped.
+    has(
+        "Recent Turkish drone attacks, occurring almost daily, have killed several PKK commanders.",
+        "TURMIL",
+        Plover::Assault,
+        "TURREB",
+    );
+}
+
+#[test]
+fn attribution_after_a_comma_is_outside_the_clause() {
+    let found = triples(
+        "The Malian junta declared martial law on Monday, arresting opposition leaders, a spokesman for the French embassy said.",
+    );
+    assert!(
+        found.iter().all(|(_, _, t)| !t.starts_with("FRA")),
+        "{found:?}"
+    );
+    assert!(found.iter().any(|(s, _, _)| s == "MLIGOV"), "{found:?}");
+}

@@ -204,6 +204,21 @@ fn repair_verbless_segments(tokens: &mut Tokens, lexicon: &Lexicon) {
 }
 
 /// Verbs whose past tense is their base form.
+/// Adjectives that open a sentence's subject noun phrase without a determiner: "Recent US
+/// drone attacks have killed ...".
+const OPENING_ADJECTIVES: &[&str] = &[
+    "recent",
+    "fresh",
+    "renewed",
+    "repeated",
+    "continued",
+    "fierce",
+    "heavy",
+    "deadly",
+    "several",
+    "further",
+];
+
 const PAST_IS_BASE: &[&str] = &[
     "cut",
     "hit",
@@ -823,7 +838,9 @@ impl Context<'_> {
                 _ => return false,
             }
         }
-        false
+        // "Recent US drone attacks, ...": a sentence opening with an adjective that premodifies
+        // event nouns.
+        skipped > 1 && OPENING_ADJECTIVES.contains(&self.norm(0))
     }
 
     /// The nearest word before this one (adverbs skipped) is a plural noun: "soldiers
