@@ -121,6 +121,8 @@ const FUTURE_VERBS: &[&str] = &[
 
 /// Verbs that promise the act of their infinitive: a promised attack is a threat ("vowed to
 /// fight", "swore to avenge"), a promised favour an agreement ("pledged to help").
+/// Verbs of getting ready: with an attack in their infinitive, a show of force.
+const READINESS_VERBS: &[&str] = &["prepare", "gear", "mass", "mobilize", "mobilise"];
 const PROMISE_VERBS: &[&str] = &["vow", "pledge", "swear", "promise", "commit", "undertake"];
 const PROPOSAL_VERBS: &[&str] = &["propose", "suggest", "offer", "float", "consider", "weigh"];
 
@@ -236,6 +238,12 @@ impl Extractor {
             codings.push(code_verb(&self.dict, analysis, ids, g, window_end));
         }
         let (is_demanded, demanded_from) = self.complements(analysis, &codings);
+        let mut readied = vec![false; analysis.groups.len()];
+        for g in 0..analysis.groups.len() {
+            if let Some(act) = self.readied_attack(analysis, &codings, g) {
+                readied[act] = true;
+            }
+        }
         for g in 0..analysis.groups.len() {
             let group = &analysis.groups[g];
             if is_demanded[g] {
@@ -346,8 +354,11 @@ impl Extractor {
             {
                 continue;
             }
-            // A promise of conflict is coded on the act promised, as a threat.
-            if self.promised_conflict(analysis, &codings, g).is_some() {
+            // A promise of conflict is coded on the act promised, as a threat; readiness for
+            // an attack on the attack, as a show of force.
+            if self.promised_conflict(analysis, &codings, g).is_some()
+                || self.readied_attack(analysis, &codings, g).is_some()
+            {
                 continue;
             }
             // An infinitive whose governing verb coded an event is part of that event.
@@ -355,6 +366,7 @@ impl Extractor {
             if let Some(o) = governor {
                 let promised = self.promised_conflict(analysis, &codings, o) == Some(g);
                 if !promised
+                    && !readied[g]
                     && codings[o]
                         .as_ref()
                         .is_ok_and(|c| c.code != "010" && !SPEECH_VERBS.contains(&c.lemma.as_str()))
@@ -443,6 +455,10 @@ impl Extractor {
             // Not accepting is refusing: "will not accept the plan", "did not agree to talks"
             // are REJECT, an act of their own (DESIGN), not a negated agreement.
             let mut code = coding.code.clone();
+            if readied[g] {
+                code = "150".to_string();
+                modality = Modality::Asserted;
+            }
             if group.negated
                 && modality != Modality::Denied
                 && REFUSED_BY_NEGATION.contains(&tokens.lemma(group.head))
@@ -833,6 +849,28 @@ impl Extractor {
         let code = codings[inner].as_ref().ok()?;
         let cameo = self.dict.cameo(&code.code)?;
         (cameo.quad_class >= 3 && cameo.plover != Plover::Other).then_some(inner)
+    }
+
+    /// The armed attack that verb group `g` gets ready for: "prepared to resume shelling",
+    /// "is gearing up to attack". Such readiness is a show of force (CAMEO 15, PLOVER
+    /// MOBILIZE), not yet the attack.
+    fn readied_attack(
+        &self,
+        analysis: &Analysis,
+        codings: &[Result<coder::VerbCoding, coder::NoCode>],
+        g: usize,
+    ) -> Option<usize> {
+        if !READINESS_VERBS.contains(&analysis.tokens.lemma(analysis.groups[g].head)) {
+            return None;
+        }
+        let inner = analysis.objects(g).infinitive?;
+        // "to resume shelling", "to launch attacks": the act may sit one step further in.
+        let candidates = [Some(inner), analysis.objects(inner).gerund];
+        candidates.into_iter().flatten().find(|&a| {
+            codings[a]
+                .as_ref()
+                .is_ok_and(|c| matches!(c.code.get(..2), Some("18" | "19" | "20")))
+        })
     }
 
     /// The subject of the verb whose object is the statement noun right before participle

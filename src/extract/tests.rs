@@ -1353,3 +1353,26 @@ fn attribution_after_a_comma_is_outside_the_clause() {
     );
     assert!(found.iter().any(|(s, _, _)| s == "MLIGOV"), "{found:?}");
 }
+
+#[test]
+fn readiness_for_an_attack_is_a_show_of_force() {
+    let events = doc_events(
+        "Ethiopian troops prepared to attack Eritrean forces.",
+        "2000-01-01",
+    );
+    let e = events.iter().find(|e| e.is_counted()).expect("an event");
+    assert_eq!(e.plover, Plover::Mobilize);
+    assert_eq!(e.modality, Modality::Asserted);
+    assert_eq!(
+        e.target.as_ref().and_then(|t| t.code.as_deref()),
+        Some("ERIMIL")
+    );
+    // The attack itself has not happened.
+    assert!(events.iter().all(|e| e.plover != Plover::Assault));
+    has(
+        "The Sudanese army prepared to resume shelling rebel towns.",
+        "SDNMIL",
+        Plover::Mobilize,
+        "",
+    );
+}
