@@ -603,15 +603,20 @@ impl<'a> Analysis<'a> {
             )
     }
 
+    /// A finite verb group starts exactly at token `i`.
+    pub fn starts_finite_group(&self, i: usize) -> bool {
+        self.group_at.get(i).copied().flatten().is_some_and(|g| {
+            let group = &self.groups[g];
+            group.start == i && !group.participle && !group.infinitive
+        })
+    }
+
     /// A finite verb group starts at token `i` (adverbs skipped).
     fn finite_group_at(&self, mut i: usize) -> bool {
         while i < self.tokens.len() && self.pos(i) == Pos::Adv {
             i += 1;
         }
-        self.group_at.get(i).copied().flatten().is_some_and(|g| {
-            let group = &self.groups[g];
-            group.start == i && !group.participle && !group.infinitive
-        })
+        self.starts_finite_group(i)
     }
 
     /// Index just left of the preposition that governs a phrase starting at `start`.

@@ -313,6 +313,15 @@ impl Extractor {
             {
                 continue;
             }
+            // "(said that) removing the sanctions is out of the question": a gerund clause
+            // that is the subject of the next verb names an act, it does not report one.
+            if group.participle
+                && tokens.tokens[group.head].form == crate::nlp::VForm::Ger
+                && analysis.clause_start(group.start) == group.start
+                && analysis.starts_finite_group(analysis.objects(g).window_end)
+            {
+                continue;
+            }
             // "because of what it called its involvement": a free relative names, it does not
             // report an act.
             if analysis.subject(g).first().is_some_and(|&s| {

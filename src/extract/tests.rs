@@ -1376,3 +1376,16 @@ fn readiness_for_an_attack_is_a_show_of_force() {
         "",
     );
 }
+
+#[test]
+fn gerund_clause_as_subject_is_no_act() {
+    let found = triples("US officials said that lifting the embargo on Cuba was not possible.");
+    assert!(found.is_empty(), "{found:?}");
+    // A participle clause of the subject's own still is: "..., lifting the embargo".
+    has(
+        "The European Union ended its dispute with Cuba, lifting the embargo on Cuba.",
+        "IGOEUREEC",
+        Plover::Retreat,
+        "CUB",
+    );
+}
