@@ -598,13 +598,6 @@ impl Extractor {
                 e.target.is_some() || !participle_spans.iter().any(|(s, _)| *s == e.relation.start)
             });
         }
-        // The same act said twice ("attacked Kyiv, killing five"): keep the one with a target.
-        let with_target: Vec<(String, Plover)> = events
-            .iter()
-            .filter(|e| e.target.is_some())
-            .map(|e| (e.source.key(), e.plover))
-            .collect();
-        events.retain(|e| e.target.is_some() || !with_target.contains(&(e.source.key(), e.plover)));
         self.noun_events(
             ctx,
             analysis,
@@ -615,6 +608,14 @@ impl Extractor {
             speech,
             &mut events,
         );
+        // The same act said twice ("attacked Kyiv, killing five", "threatened to launch an
+        // offensive unless Baghdad ..."): keep the one with a target.
+        let with_target: Vec<(String, Plover)> = events
+            .iter()
+            .filter(|e| e.target.is_some())
+            .map(|e| (e.source.key(), e.plover))
+            .collect();
+        events.retain(|e| e.target.is_some() || !with_target.contains(&(e.source.key(), e.plover)));
         events
     }
 

@@ -1389,3 +1389,15 @@ fn gerund_clause_as_subject_is_no_act() {
         "CUB",
     );
 }
+
+#[test]
+fn the_same_act_as_noun_and_verb_is_one_event() {
+    let found =
+        triples("Iran threatened to launch a new offensive unless Baghdad accepted its terms.");
+    let threats: Vec<_> = found
+        .iter()
+        .filter(|(_, p, _)| *p == Plover::Threaten)
+        .collect();
+    assert_eq!(threats.len(), 1, "{found:?}");
+    assert_eq!(threats[0].2, "IRQGOV", "{found:?}");
+}
