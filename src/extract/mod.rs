@@ -1400,14 +1400,14 @@ impl Extractor {
     }
 }
 
-/// The subject of the clause whose "during"/"amid" adjunct holds the noun at `noun`.
+/// The subject of the clause whose "during"/"amid"/"after" adjunct holds the noun at `noun`.
 fn adjunct_subject(analysis: &Analysis, noun: usize) -> Vec<usize> {
     let tokens = analysis.tokens;
     let mut j = noun;
     while j > 0 && matches!(tokens.tokens[j - 1].pos, Pos::Det | Pos::Adj | Pos::Num) {
         j -= 1;
     }
-    if j == 0 || !matches!(tokens.norm(j - 1), "during" | "amid") {
+    if j == 0 || !matches!(tokens.norm(j - 1), "during" | "amid" | "after") {
         return Vec::new();
     }
     let clause = analysis.clause_start(j - 1);

@@ -1401,3 +1401,17 @@ fn the_same_act_as_noun_and_verb_is_one_event() {
     assert_eq!(threats.len(), 1, "{found:?}");
     assert_eq!(threats[0].2, "IRQGOV", "{found:?}");
 }
+
+#[test]
+fn ing_form_after_an_adjective_is_a_noun_event() {
+    // "fierce fighting with X" is a noun; the clause's subject fights.
+    has(
+        "Ugandan troops recaptured the town after fierce fighting with LRA rebels.",
+        "UGAMIL",
+        Plover::Assault,
+        "UGAREB",
+    );
+    let found =
+        triples("Ugandan troops recaptured the town after fierce fighting with LRA rebels.");
+    assert!(found.iter().all(|(s, _, _)| s != "UGACVL"), "{found:?}");
+}

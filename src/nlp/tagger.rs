@@ -693,6 +693,19 @@ impl Context<'_> {
         {
             return Pos::Noun;
         }
+        // "after fierce fighting with", "heavy shelling of": an -ing form after an adjective,
+        // with no object of its own, is a noun.
+        if verb
+            && form == VForm::Ger
+            && self.i > 0
+            && self.tokens.tokens[self.i - 1].pos == Pos::Adj
+            && !matches!(
+                next,
+                Some(Pos::Det | Pos::PossPron | Pos::Proper | Pos::Num | Pos::Pron)
+            )
+        {
+            return Pos::Noun;
+        }
         if verb {
             // A participle between a determiner (or a verb) and a noun is an adjective: "the
             // proposed changes", "rejected proposed changes", "an armed group".
