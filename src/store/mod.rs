@@ -382,6 +382,19 @@ impl Store {
         &mut self,
         batch: &[(&Document, &Extraction)],
     ) -> Result<Vec<InsertOutcome>, StoreError> {
+        // Every id the writer stores it has just read or written in the same transaction, so
+        // checking each reference again (a lookup per key, six per event) only costs time;
+        // deletes and hand-written SQL keep the checks and the cascades.
+        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let outcomes = self.write_batch(batch);
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        outcomes
+    }
+
+    fn write_batch(
+        &mut self,
+        batch: &[(&Document, &Extraction)],
+    ) -> Result<Vec<InsertOutcome>, StoreError> {
         let tx = self.conn.transaction()?;
         let mut writer = Writer {
             tx: &tx,
@@ -619,32 +632,50 @@ impl Writer<'_> {
                     e.cameo.as_str(),
                     date.clone(),
                 ));
-                let (group, reports): (i64, i64) = tx
-                .prepare_cached(
-                    "INSERT INTO event_groups (source_id, target_id, target_key, cameo, plover, quad_class, goldstein, date, reports, documents)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, 1)
-                     ON CONFLICT (source_id, target_key, cameo, date) DO UPDATE SET
-                        reports = reports + 1, documents = documents + ?9
-                     RETURNING id, reports",
-                )?
-                .query_row(
-                    params![
-                        source,
-                        target,
-                        target.unwrap_or(0),
-                        e.cameo,
-                        e.plover.as_str(),
-                        e.quad_class,
-                        e.goldstein,
-                        date.clone().unwrap_or_default(),
-                        new_document as i64
-                    ],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )?;
+                // A lookup, then an update or an insert: an upsert with RETURNING would buffer
+                // its one row in a temporary table, which cost more than the lookup.
+                let group_date = date.as_deref().unwrap_or_default();
+                let existing: Option<i64> = tx
+                    .prepare_cached(
+                        "SELECT id FROM event_groups
+                         WHERE source_id = ?1 AND target_key = ?2 AND cameo = ?3 AND date = ?4",
+                    )?
+                    .query_row(
+                        params![source, target.unwrap_or(0), e.cameo, group_date],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                let new_event = existing.is_none();
+                let group = match existing {
+                    Some(id) => {
+                        tx.prepare_cached(
+                            "UPDATE event_groups SET reports = reports + 1, documents = documents + ?2
+                             WHERE id = ?1",
+                        )?
+                        .execute(params![id, new_document as i64])?;
+                        id
+                    }
+                    None => {
+                        tx.prepare_cached(
+                            "INSERT INTO event_groups (source_id, target_id, target_key, cameo, plover, quad_class, goldstein, date, reports, documents)
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, 1)",
+                        )?
+                        .execute(params![
+                            source,
+                            target,
+                            target.unwrap_or(0),
+                            e.cameo,
+                            e.plover.as_str(),
+                            e.quad_class,
+                            e.goldstein,
+                            group_date,
+                        ])?;
+                        tx.last_insert_rowid()
+                    }
+                };
                 if let Some(target) = target {
                     let new_edge_document =
                         counted_edges.insert((source, target, e.plover.as_str()));
-                    let new_event = reports == 1;
                     tx.prepare_cached(
                     "INSERT INTO edge_stats (source_id, target_id, plover, quad_class, events, reports, documents, goldstein_sum, first_date, last_date)
                      VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8, ?8)
