@@ -859,6 +859,41 @@ mod tests {
     }
 
     #[test]
+    fn batch_dropped_uncommitted_stores_nothing_and_checks_keys_again() {
+        let mut store = Store::open_in_memory().unwrap();
+        let before = store.table_counts().unwrap();
+        let d = doc("Russia attacked Ukraine on Friday.");
+        let extraction = Extractor::builtin().extract(&d);
+        let mut batch = store.begin_batch().unwrap();
+        batch.insert(&d, &extraction).unwrap();
+        drop(batch);
+        assert_eq!(store.table_counts().unwrap(), before);
+        let checks = store.query("PRAGMA foreign_keys").unwrap();
+        assert_eq!(checks.rows, vec![vec![Value::Integer(1)]]);
+        // The document was never stored, so it goes in now.
+        assert!(matches!(
+            store.insert(&d, &extraction).unwrap(),
+            InsertOutcome::Inserted { .. }
+        ));
+    }
+
+    #[test]
+    fn batch_rows_pass_the_foreign_key_check() {
+        let mut store = Store::open_in_memory().unwrap();
+        let extractor = Extractor::builtin();
+        let docs = [
+            doc("Russia attacked Ukraine on Friday. Kyiv condemned the attack."),
+            doc("Iran accused Israel of violating the ceasefire. Israel rejected the claim."),
+        ];
+        let extractions: Vec<Extraction> = docs.iter().map(|d| extractor.extract(d)).collect();
+        let batch: Vec<(&Document, &Extraction)> = docs.iter().zip(&extractions).collect();
+        store.insert_batch(&batch).unwrap();
+        assert!(store.table_counts().unwrap()[5].1 > 0, "events were stored");
+        let dangling = store.query("PRAGMA foreign_key_check").unwrap();
+        assert_eq!(dangling.rows, Vec::<Vec<Value>>::new());
+    }
+
+    #[test]
     fn store_read_only_refuses_writes() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.db");
