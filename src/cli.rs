@@ -89,11 +89,11 @@ pub struct IngestArgs {
     #[arg(long, short)]
     pub quiet: bool,
     /// Drop the large tables' secondary indexes during the load and rebuild them at the end:
-    /// auto = for inputs of 32 MB or more that are at least twice the database's size
+    /// auto = for inputs of 8 MB or more that are at least twice the database's size
     #[arg(long, value_enum, default_value_t = BulkMode::Auto)]
     pub bulk: BulkMode,
-    /// Documents per write transaction (default 512; fewer lose less work to a crash,
-    /// more write faster)
+    /// Documents per write transaction (default 16384; a transaction also commits at 32 MB of
+    /// text or after 5 seconds; fewer lose less work to a crash, more write faster)
     #[arg(long, value_name = "N")]
     pub batch: Option<usize>,
     /// Also print throughput (MB/s, sentences/s, events/s) after the summary

@@ -42,10 +42,13 @@ pub struct IngestSummary {
 pub struct PipelineOptions {
     /// Extraction threads (at least one).
     pub jobs: usize,
-    /// Documents per write transaction (whole documents or nothing, either way); a batch is
-    /// also written when it holds `batch_bytes` of text or has waited half a second.
+    /// Documents per write transaction (whole documents or nothing, either way); a transaction
+    /// also commits when it holds `batch_bytes` of text or has been open `batch_time`. Each
+    /// commit rewrites the pages of the aggregates and indexes it touched, wherever they are,
+    /// so large transactions write much less in all.
     pub batch: usize,
     pub batch_bytes: usize,
+    pub batch_time: Duration,
     /// Skip documents whose URL is already stored.
     pub dedup_url: bool,
     /// Database file, so the reader can skip stored documents before extracting them.
@@ -56,8 +59,9 @@ impl Default for PipelineOptions {
     fn default() -> Self {
         PipelineOptions {
             jobs: default_jobs(),
-            batch: 512,
-            batch_bytes: 4 << 20,
+            batch: 16_384,
+            batch_bytes: 32 << 20,
+            batch_time: Duration::from_secs(5),
             dedup_url: false,
             db_path: None,
         }
@@ -190,82 +194,135 @@ fn write_all(
     report: &mut dyn FnMut(&IngestEvent),
     progress: &mut dyn FnMut(&IngestSummary),
 ) -> Result<(), StoreError> {
-    let mut pending: Vec<(Document, Extraction)> = Vec::with_capacity(options.batch);
-    let mut pending_bytes = 0usize;
-    let mut last_flush = Instant::now();
     let mut last_progress = Instant::now();
-    let flush = |store: &mut Store,
-                 pending: &mut Vec<(Document, Extraction)>,
-                 summary: &mut IngestSummary,
-                 report: &mut dyn FnMut(&IngestEvent)|
-     -> Result<(), StoreError> {
-        if pending.is_empty() {
-            return Ok(());
-        }
-        let batch: Vec<(&Document, &Extraction)> = pending.iter().map(|(d, e)| (d, e)).collect();
-        let outcomes = store.insert_batch(&batch)?;
-        for ((doc, extraction), outcome) in pending.iter().zip(outcomes) {
-            let name = doc.origin.clone().unwrap_or_else(|| doc.id.clone());
-            match outcome {
-                InsertOutcome::Inserted { events } => {
-                    summary.stored += 1;
-                    summary.events += events;
-                    summary.sentences += extraction.sentences.len();
-                    summary.bytes += doc.text.len();
-                    report(&IngestEvent::Stored { name, events });
-                }
-                InsertOutcome::Duplicate => {
-                    summary.duplicates += 1;
-                    report(&IngestEvent::Duplicate { name });
-                }
-            }
-        }
-        pending.clear();
-        Ok(())
-    };
-    loop {
-        let message = match done.recv_timeout(Duration::from_millis(100)) {
-            Ok(message) => Some(message),
-            Err(crossbeam_channel::RecvTimeoutError::Timeout) => None,
-            Err(crossbeam_channel::RecvTimeoutError::Disconnected) => break,
-        };
-        match message {
-            Some(Done::Extracted(boxed)) => {
-                summary.read += 1;
-                pending_bytes += boxed.0.text.len();
-                pending.push(*boxed);
-            }
-            Some(Done::Duplicate(name)) => {
-                summary.read += 1;
-                summary.duplicates += 1;
-                report(&IngestEvent::Duplicate { name });
-            }
-            Some(Done::Warning(message)) => {
-                summary.warnings += 1;
-                report(&IngestEvent::Warning { message });
-            }
-            Some(Done::Failed(message)) => {
-                summary.failed += 1;
-                report(&IngestEvent::Failed { message });
-            }
-            None => {}
-        }
-        if pending.len() >= options.batch
-            || pending_bytes >= options.batch_bytes
-            || (!pending.is_empty() && last_flush.elapsed() > Duration::from_millis(500))
-        {
-            flush(store, &mut pending, summary, report)?;
-            pending_bytes = 0;
-            last_flush = Instant::now();
-        }
+    let mut tick = |summary: &IngestSummary| {
         if last_progress.elapsed() > Duration::from_millis(250) {
             progress(summary);
             last_progress = Instant::now();
         }
-    }
-    flush(store, &mut pending, summary, report)?;
+    };
+    while write_batch(store, options, done, summary, report, &mut tick)? {}
     progress(summary);
     Ok(())
+}
+
+/// Waits for the next extracted document, then writes it and those that follow into one
+/// transaction (as they come, so no batch is held in memory) until the batch is full or has
+/// been open long enough; commits and reports them. False when the extraction threads are done.
+fn write_batch(
+    store: &mut Store,
+    options: &PipelineOptions,
+    done: &Receiver<Done>,
+    summary: &mut IngestSummary,
+    report: &mut dyn FnMut(&IngestEvent),
+    tick: &mut dyn FnMut(&IngestSummary),
+) -> Result<bool, StoreError> {
+    let first = loop {
+        match done.recv_timeout(Duration::from_millis(100)) {
+            Ok(message) => {
+                if let Some(extracted) = document_of(message, summary, report) {
+                    break extracted;
+                }
+            }
+            Err(crossbeam_channel::RecvTimeoutError::Timeout) => {}
+            Err(crossbeam_channel::RecvTimeoutError::Disconnected) => return Ok(false),
+        }
+        tick(summary);
+    };
+    let opened = Instant::now();
+    let mut batch = store.begin_batch()?;
+    // What to report about the documents waits for the commit.
+    let mut written: Vec<Written> = Vec::new();
+    let mut bytes = 0usize;
+    let mut next = Some(first);
+    let more = loop {
+        if let Some(boxed) = next.take() {
+            let (doc, extraction) = *boxed;
+            summary.read += 1;
+            bytes += doc.text.len();
+            written.push(Written {
+                outcome: batch.insert(&doc, &extraction)?,
+                name: doc.origin.unwrap_or(doc.id),
+                sentences: extraction.sentences.len(),
+                bytes: doc.text.len(),
+            });
+        }
+        if written.len() >= options.batch
+            || bytes >= options.batch_bytes
+            || opened.elapsed() >= options.batch_time
+        {
+            break true;
+        }
+        tick(summary);
+        match done.recv_timeout(Duration::from_millis(100)) {
+            Ok(message) => next = document_of(message, summary, report),
+            Err(crossbeam_channel::RecvTimeoutError::Timeout) => {}
+            Err(crossbeam_channel::RecvTimeoutError::Disconnected) => break false,
+        }
+    };
+    batch.commit()?;
+    committed(written, summary, report);
+    Ok(more)
+}
+
+/// The document and extraction a message carries, to write; what needs no writing (documents
+/// the reader knew, warnings, failures) is counted and reported here.
+fn document_of(
+    message: Done,
+    summary: &mut IngestSummary,
+    report: &mut dyn FnMut(&IngestEvent),
+) -> Option<Box<(Document, Extraction)>> {
+    match message {
+        Done::Extracted(extracted) => return Some(extracted),
+        Done::Duplicate(name) => {
+            summary.read += 1;
+            summary.duplicates += 1;
+            report(&IngestEvent::Duplicate { name });
+        }
+        Done::Warning(message) => {
+            summary.warnings += 1;
+            report(&IngestEvent::Warning { message });
+        }
+        Done::Failed(message) => {
+            summary.failed += 1;
+            report(&IngestEvent::Failed { message });
+        }
+    }
+    None
+}
+
+/// A document written into the open transaction, to report once it commits.
+struct Written {
+    name: String,
+    outcome: InsertOutcome,
+    sentences: usize,
+    bytes: usize,
+}
+
+/// Counts and reports the documents of a committed transaction.
+fn committed(
+    written: Vec<Written>,
+    summary: &mut IngestSummary,
+    report: &mut dyn FnMut(&IngestEvent),
+) {
+    for w in written {
+        match w.outcome {
+            InsertOutcome::Inserted { events } => {
+                summary.stored += 1;
+                summary.events += events;
+                summary.sentences += w.sentences;
+                summary.bytes += w.bytes;
+                report(&IngestEvent::Stored {
+                    name: w.name,
+                    events,
+                });
+            }
+            InsertOutcome::Duplicate => {
+                summary.duplicates += 1;
+                report(&IngestEvent::Duplicate { name: w.name });
+            }
+        }
+    }
 }
 
 /// One input item's result for `extract`, in input order.

@@ -9,7 +9,7 @@ use geokg::Store;
 use std::io::IsTerminal;
 
 /// Inputs at least this large (and twice the database) are loaded in bulk mode.
-const BULK_MIN_BYTES: u64 = 32 << 20;
+const BULK_MIN_BYTES: u64 = 8 << 20;
 
 pub fn run(global: &GlobalArgs, args: &IngestArgs) -> Result<u8> {
     let extractor = extractor(global)?;

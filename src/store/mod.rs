@@ -97,12 +97,16 @@ impl WriteCache {
     }
 }
 
-/// What one transaction writes through: the committed cache and what it adds itself (kept
-/// only if it commits).
-struct Writer<'a> {
-    tx: &'a rusqlite::Transaction<'a>,
-    known: &'a WriteCache,
+/// An open write transaction that documents are added to one at a time, from
+/// [`Store::begin_batch`]: they are stored when [`Batch::commit`] returns, all of them, or none
+/// if the batch is dropped first or the process dies.
+pub struct Batch<'a> {
+    conn: &'a Connection,
+    /// The committed cache, and what this transaction adds to it (kept only if it commits).
+    known: &'a mut WriteCache,
     fresh: WriteCache,
+    /// The first sentence id of the batch: its sentences go into the full-text index at commit.
+    first_sentence: i64,
 }
 
 /// What happened to a document handed to [`Store::insert`].
@@ -382,29 +386,39 @@ impl Store {
         &mut self,
         batch: &[(&Document, &Extraction)],
     ) -> Result<Vec<InsertOutcome>, StoreError> {
-        let tx = self.conn.transaction()?;
-        let mut writer = Writer {
-            tx: &tx,
-            known: &self.known,
-            fresh: WriteCache::default(),
-        };
-        let first_sentence: i64 =
-            tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM sentences", [], |r| {
-                r.get(0)
-            })?;
+        let mut open = self.begin_batch()?;
         let mut outcomes = Vec::with_capacity(batch.len());
         for (doc, extraction) in batch {
-            outcomes.push(writer.insert_document(doc, extraction)?);
+            outcomes.push(open.insert(doc, extraction)?);
         }
-        let fresh = writer.fresh;
-        // The batch's sentences go into the full-text index in one statement (see 0003).
-        tx.prepare_cached(
-            "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id >= ?1",
-        )?
-        .execute([first_sentence])?;
-        tx.commit()?;
-        self.known.absorb(fresh);
+        open.commit()?;
         Ok(outcomes)
+    }
+
+    /// Opens a write transaction for documents handed over one at a time (so a large
+    /// transaction holds no documents in memory, only the pages it has written).
+    pub fn begin_batch(&mut self) -> Result<Batch<'_>, StoreError> {
+        // Every id the writer stores it has just read or written in the same transaction, so
+        // checking each reference again (a lookup per key, six per event) only costs time;
+        // deletes and hand-written SQL keep the checks and the cascades. The batch turns them
+        // back on when it ends, either way.
+        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let mut batch = Batch {
+            conn: &self.conn,
+            known: &mut self.known,
+            fresh: WriteCache::default(),
+            first_sentence: 0,
+        };
+        // Immediate: the write lock is taken (or waited for) before the first read, so no
+        // other connection can commit between that read and this transaction's writes.
+        batch.conn.execute_batch("BEGIN IMMEDIATE")?;
+        batch.first_sentence =
+            batch
+                .conn
+                .query_row("SELECT coalesce(max(id), 0) + 1 FROM sentences", [], |r| {
+                    r.get(0)
+                })?;
+        Ok(batch)
     }
 
     /// Whether a document with this URL is stored.
@@ -523,14 +537,15 @@ impl Store {
     }
 }
 
-/// Inserts one document with its sentences, mentions and events inside `tx`.
-impl Writer<'_> {
-    fn insert_document(
+impl Batch<'_> {
+    /// Adds a document with its sentences, mentions and events to the transaction. A document
+    /// already stored (same hash, in this batch or before) is left alone.
+    pub fn insert(
         &mut self,
         doc: &Document,
         extraction: &Extraction,
     ) -> Result<InsertOutcome, StoreError> {
-        let tx = self.tx;
+        let tx = self.conn;
         let exists = tx
             .prepare_cached("SELECT 1 FROM documents WHERE hash = ?1")?
             .query_row([&doc.hash], |_| Ok(()))
@@ -619,32 +634,50 @@ impl Writer<'_> {
                     e.cameo.as_str(),
                     date.clone(),
                 ));
-                let (group, reports): (i64, i64) = tx
-                .prepare_cached(
-                    "INSERT INTO event_groups (source_id, target_id, target_key, cameo, plover, quad_class, goldstein, date, reports, documents)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, 1)
-                     ON CONFLICT (source_id, target_key, cameo, date) DO UPDATE SET
-                        reports = reports + 1, documents = documents + ?9
-                     RETURNING id, reports",
-                )?
-                .query_row(
-                    params![
-                        source,
-                        target,
-                        target.unwrap_or(0),
-                        e.cameo,
-                        e.plover.as_str(),
-                        e.quad_class,
-                        e.goldstein,
-                        date.clone().unwrap_or_default(),
-                        new_document as i64
-                    ],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )?;
+                // A lookup, then an update or an insert: an upsert with RETURNING would buffer
+                // its one row in a temporary table, which cost more than the lookup.
+                let group_date = date.as_deref().unwrap_or_default();
+                let existing: Option<i64> = tx
+                    .prepare_cached(
+                        "SELECT id FROM event_groups
+                         WHERE source_id = ?1 AND target_key = ?2 AND cameo = ?3 AND date = ?4",
+                    )?
+                    .query_row(
+                        params![source, target.unwrap_or(0), e.cameo, group_date],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                let new_event = existing.is_none();
+                let group = match existing {
+                    Some(id) => {
+                        tx.prepare_cached(
+                            "UPDATE event_groups SET reports = reports + 1, documents = documents + ?2
+                             WHERE id = ?1",
+                        )?
+                        .execute(params![id, new_document as i64])?;
+                        id
+                    }
+                    None => {
+                        tx.prepare_cached(
+                            "INSERT INTO event_groups (source_id, target_id, target_key, cameo, plover, quad_class, goldstein, date, reports, documents)
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, 1)",
+                        )?
+                        .execute(params![
+                            source,
+                            target,
+                            target.unwrap_or(0),
+                            e.cameo,
+                            e.plover.as_str(),
+                            e.quad_class,
+                            e.goldstein,
+                            group_date,
+                        ])?;
+                        tx.last_insert_rowid()
+                    }
+                };
                 if let Some(target) = target {
                     let new_edge_document =
                         counted_edges.insert((source, target, e.plover.as_str()));
-                    let new_event = reports == 1;
                     tx.prepare_cached(
                     "INSERT INTO edge_stats (source_id, target_id, plover, quad_class, events, reports, documents, goldstein_sum, first_date, last_date)
                      VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8, ?8)
@@ -707,6 +740,20 @@ impl Writer<'_> {
         })
     }
 
+    /// Indexes the batch's sentences for full-text search and commits.
+    pub fn commit(mut self) -> Result<(), StoreError> {
+        // The batch's sentences go into the full-text index in one statement (see 0003).
+        self.conn
+            .prepare_cached(
+                "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id >= ?1",
+            )?
+            .execute([self.first_sentence])?;
+        self.conn.execute_batch("COMMIT")?;
+        let fresh = std::mem::take(&mut self.fresh);
+        self.known.absorb(fresh);
+        Ok(())
+    }
+
     /// The id of an actor (by name and code), inserting it if new.
     fn actor_id(&mut self, actor: &ActorRef) -> Result<i64, StoreError> {
         let key = (actor.name.clone(), actor.code.clone().unwrap_or_default());
@@ -714,7 +761,7 @@ impl Writer<'_> {
             return Ok(id);
         }
         let id: i64 = self
-            .tx
+            .conn
             .prepare_cached(
                 "INSERT INTO actors (name, code, country, sector, kind) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT(name, code) DO UPDATE SET kind = excluded.kind
@@ -740,13 +787,24 @@ impl Writer<'_> {
         if self.known.aliases.contains(&key) || self.fresh.aliases.contains(&key) {
             return Ok(());
         }
-        self.tx
+        self.conn
             .prepare_cached(
                 "INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)",
             )?
             .execute(params![id, alias])?;
         self.fresh.aliases.insert(key);
         Ok(())
+    }
+}
+
+impl Drop for Batch<'_> {
+    /// Rolls back a batch that did not commit, and turns the foreign key checks back on.
+    fn drop(&mut self) {
+        if !self.conn.is_autocommit() {
+            // Should this fail, SQLite rolls the transaction back when the connection closes.
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        let _ = self.conn.pragma_update(None, "foreign_keys", "ON");
     }
 }
 
@@ -798,6 +856,41 @@ mod tests {
         assert_eq!(store.table_counts().unwrap(), before);
         assert_eq!(before[0], ("documents", 1));
         assert_eq!(before[1], ("sentences", 2));
+    }
+
+    #[test]
+    fn batch_dropped_uncommitted_stores_nothing_and_checks_keys_again() {
+        let mut store = Store::open_in_memory().unwrap();
+        let before = store.table_counts().unwrap();
+        let d = doc("Russia attacked Ukraine on Friday.");
+        let extraction = Extractor::builtin().extract(&d);
+        let mut batch = store.begin_batch().unwrap();
+        batch.insert(&d, &extraction).unwrap();
+        drop(batch);
+        assert_eq!(store.table_counts().unwrap(), before);
+        let checks = store.query("PRAGMA foreign_keys").unwrap();
+        assert_eq!(checks.rows, vec![vec![Value::Integer(1)]]);
+        // The document was never stored, so it goes in now.
+        assert!(matches!(
+            store.insert(&d, &extraction).unwrap(),
+            InsertOutcome::Inserted { .. }
+        ));
+    }
+
+    #[test]
+    fn batch_rows_pass_the_foreign_key_check() {
+        let mut store = Store::open_in_memory().unwrap();
+        let extractor = Extractor::builtin();
+        let docs = [
+            doc("Russia attacked Ukraine on Friday. Kyiv condemned the attack."),
+            doc("Iran accused Israel of violating the ceasefire. Israel rejected the claim."),
+        ];
+        let extractions: Vec<Extraction> = docs.iter().map(|d| extractor.extract(d)).collect();
+        let batch: Vec<(&Document, &Extraction)> = docs.iter().zip(&extractions).collect();
+        store.insert_batch(&batch).unwrap();
+        assert!(store.table_counts().unwrap()[5].1 > 0, "events were stored");
+        let dangling = store.query("PRAGMA foreign_key_check").unwrap();
+        assert_eq!(dangling.rows, Vec::<Vec<Value>>::new());
     }
 
     #[test]
