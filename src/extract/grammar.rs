@@ -339,7 +339,14 @@ impl<'a> Analysis<'a> {
                 let m = &self.mentions[k];
                 if self.is_prep_object(k) {
                     j = self.skip_pp_left(m.start);
-                    if matches!(self.norm(j), "of" | "for") && !m.locative {
+                    // "for" only names the party a passive verb acts on ("access for Darfur
+                    // has improved" is nothing Darfur did).
+                    let prep_ok = match self.norm(j) {
+                        "of" => true,
+                        "for" => group.passive,
+                        _ => false,
+                    };
+                    if prep_ok && !m.locative {
                         pp_actor = Some(k);
                     }
                     continue;
@@ -402,9 +409,9 @@ impl<'a> Analysis<'a> {
                     if TIME_WORDS.contains(&norm) || crate::nlp::month_number(norm).is_some() {
                         continue;
                     }
-                    // A prepositional phrase without actors ("of the divided island"): step
-                    // over it to the noun it modifies.
-                    let np_start = self.np_start(j);
+                    // A prepositional phrase ("of the divided island", "for the Darfur
+                    // region"): step over it to the noun it modifies.
+                    let np_start = self.np_start_through_names(j);
                     if np_start > 0
                         && matches!(self.pos(np_start - 1), Pos::Prep)
                         && self.norm(np_start - 1) != "like"
@@ -725,6 +732,23 @@ impl<'a> Analysis<'a> {
             }
         }
         i
+    }
+
+    /// Like [`Self::np_start`], but through names modifying the head: "the Darfur region"
+    /// starts at "the".
+    fn np_start_through_names(&self, j: usize) -> usize {
+        let mut start = self.np_start(j);
+        while start > 0 {
+            let Some(k) = self.mention_at[start - 1] else {
+                break;
+            };
+            let m = &self.mentions[k];
+            if m.start >= start || self.tokens.tokens[start - 1].kind == TokenKind::Possessive {
+                break;
+            }
+            start = self.np_start(m.start);
+        }
+        start
     }
 
     /// The objects of verb group `g` within its clause (computed once).

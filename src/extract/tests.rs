@@ -1415,3 +1415,19 @@ fn ing_form_after_an_adjective_is_a_noun_event() {
         triples("Ugandan troops recaptured the town after fierce fighting with LRA rebels.");
     assert!(found.iter().all(|(s, _, _)| s != "UGACVL"), "{found:?}");
 }
+
+#[test]
+fn a_place_inside_a_prepositional_phrase_of_the_subject_does_not_act() {
+    let found = triples("Humanitarian access for the Darfur region has improved since May.");
+    assert!(
+        found.iter().all(|(s, _, _)| !s.starts_with("SDN")),
+        "{found:?}"
+    );
+    // An "of" phrase still gives the party for whom a member acts.
+    has(
+        "Members of the Kenyan parliament rejected the budget.",
+        "KENLEG",
+        Plover::Reject,
+        "",
+    );
+}
