@@ -559,6 +559,8 @@ impl<'a> Analysis<'a> {
             j -= 1;
             match self.pos(j) {
                 Pos::Det | Pos::Adj | Pos::Num | Pos::PossPron => continue,
+                // "in Christian east Beirut"
+                _ if matches!(self.norm(j), "east" | "west" | "north" | "south") => continue,
                 // "after a Serbian jet shot down ...": a temporal word before a clause
                 // subordinates it; the mention is the clause's subject.
                 Pos::Prep

@@ -1431,3 +1431,14 @@ fn a_place_inside_a_prepositional_phrase_of_the_subject_does_not_act() {
         "",
     );
 }
+
+#[test]
+fn a_place_after_a_compass_word_is_still_in_its_phrase() {
+    let events = doc_events(
+        "Armed men in south Beirut attacked a Lebanese army post.",
+        "2000-01-01",
+    );
+    let e = events.iter().find(|e| e.is_counted()).expect("an event");
+    assert_eq!(e.source.text, "Armed men");
+    assert_eq!(e.plover, Plover::Assault);
+}
