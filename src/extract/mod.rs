@@ -416,6 +416,8 @@ impl Extractor {
             // goes ahead".
             // So is a refusal that lasts until someone acts: "refused to reopen the crossings
             // until Kabul acts".
+            // And one made in the face of someone's pressure: "declined to resign despite
+            // pressure from the commission".
             if target.is_none()
                 && matches!(
                     self.dict.plover_of(&coding.code),
@@ -424,6 +426,7 @@ impl Extractor {
             {
                 target = self
                     .condition_subject(analysis, g)
+                    .or_else(|| self.defied_party(analysis, g))
                     .filter(|t| !sources.contains(t));
             }
             // Force used on a place: "fired shells at targets in Jericho".
@@ -431,6 +434,8 @@ impl Extractor {
                 .dict
                 .cameo(&coding.code)
                 .is_some_and(|c| c.quad_class == 4 || c.plover == Plover::Threaten);
+            // So is lifting a curfew or emergency imposed on a place (CAMEO 08).
+            let forceful = forceful || coding.code.starts_with("08");
             if target.is_none() && forceful {
                 target = analysis.mentions.iter().position(|m| {
                     m.locative && m.start > group.head && m.start < objects.window_end
@@ -948,6 +953,30 @@ impl Extractor {
         analysis.subject(inner).first().copied().or_else(|| {
             (sub + 1..analysis.groups[inner].start).find_map(|i| analysis.mention_at[i])
         })
+    }
+
+    /// "despite (growing) pressure from X", "in spite of calls by X" after verb group `g`: X.
+    fn defied_party(&self, analysis: &Analysis, g: usize) -> Option<usize> {
+        let tokens = analysis.tokens;
+        let end = analysis.groups[g].end;
+        let limit = (end + 12).min(tokens.len());
+        let despite = (end..limit).find(|&i| {
+            tokens.norm(i) == "despite" || (tokens.norm(i) == "spite" && tokens.norm(i - 1) == "in")
+        })?;
+        (despite + 1..(despite + 6).min(tokens.len()))
+            .find(|&i| matches!(tokens.norm(i), "by" | "from" | "of"))
+            .and_then(|p| {
+                analysis
+                    .mention_at
+                    .get(p + 1)
+                    .copied()
+                    .flatten()
+                    .or_else(|| {
+                        let det = p + 1 < tokens.len() && tokens.tokens[p + 1].pos == Pos::Det;
+                        det.then(|| analysis.mention_at.get(p + 2).copied().flatten())
+                            .flatten()
+                    })
+            })
     }
 
     /// "denied attacking X", "denied that X attacked Y": the denial governing group `g`.

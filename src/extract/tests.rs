@@ -1442,3 +1442,22 @@ fn a_place_after_a_compass_word_is_still_in_its_phrase() {
     assert_eq!(e.source.text, "Armed men");
     assert_eq!(e.plover, Plover::Assault);
 }
+
+#[test]
+fn refusal_despite_pressure_is_aimed_at_who_presses() {
+    has(
+        "The Kenyan finance minister refused to resign despite pressure from the Kenyan parliament.",
+        "KENGOV",
+        Plover::Reject,
+        "KENLEG",
+    );
+}
+
+#[test]
+fn lifting_a_curfew_in_a_place_concerns_that_place() {
+    let found = triples("Serbia lifted a night curfew in Kosovo.");
+    assert!(
+        found.iter().any(|(s, _, t)| s == "SRB" && t == "XKX"),
+        "{found:?}"
+    );
+}
