@@ -220,7 +220,7 @@ impl<'a> Analysis<'a> {
                         && (!prev.participle || (start + 1 < n && self.norm(start + 1) == "by"))
                         && (prev.end..start).all(|i| {
                             !matches!(self.pos(i), Pos::Sub | Pos::Rel)
-                                && !(self.pos(i) == Pos::Conj && !self.joins_noun_phrases(i, start))
+                                && (self.pos(i) != Pos::Conj || self.joins_noun_phrases(i, start))
                                 && !matches!(self.norm(i), "," | ";" | ":" | "\"")
                         })
                 });
