@@ -1164,9 +1164,23 @@ fn pronoun_anaphor(norm: &str) -> Option<Anaphor> {
     })
 }
 
-/// An unknown capitalised name with an organisation word is no person.
+/// An unknown capitalised name with an organisation word is no person: in the name ("the
+/// Nigerian Union of Teachers") or as the common noun it modifies, a parenthesised gloss
+/// allowed between ("the Umma (Nation) party").
 fn organisation_name(tokens: &Tokens, atom: &Atom) -> bool {
-    (atom.start..atom.end).any(|i| ORGANISATION_WORDS.contains(&tokens.norm(i)))
+    if (atom.start..atom.end).any(|i| ORGANISATION_WORDS.contains(&tokens.norm(i))) {
+        return true;
+    }
+    let mut next = atom.end;
+    if next < tokens.len() && tokens.norm(next) == "(" {
+        match (next + 1..(next + 6).min(tokens.len())).find(|&i| tokens.norm(i) == ")") {
+            Some(close) => next = close + 1,
+            None => return false,
+        }
+    }
+    next < tokens.len()
+        && !tokens.tokens[next].cap
+        && ORGANISATION_WORDS.contains(&tokens.norm(next))
 }
 
 /// Last words of capitalised names that name documents, events or places, not actors.

@@ -1461,3 +1461,22 @@ fn lifting_a_curfew_in_a_place_concerns_that_place() {
         "{found:?}"
     );
 }
+
+#[test]
+fn unknown_name_before_an_organisation_noun_is_an_organisation() {
+    // "it" can then refer to the party, which makes the threat.
+    let events = doc_events(
+        "The Wafd (Delegation) party said it will boycott Egypt's parliamentary elections unless the government resigns.",
+        "2000-01-01",
+    );
+    let threat = events
+        .iter()
+        .find(|e| e.plover == Plover::Threaten)
+        .expect("a threat");
+    assert_eq!(threat.source.name, "Wafd");
+    assert_eq!(threat.source.kind, ActorKind::Organisation);
+    assert_eq!(
+        threat.target.as_ref().and_then(|t| t.code.as_deref()),
+        Some("EGY")
+    );
+}
