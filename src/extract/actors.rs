@@ -835,10 +835,7 @@ impl<'d> ActorRecognizer<'d> {
         );
         // Destinations do not count: "the minister went to Moscow" is likely no Russian.
         let destination = |m: &MentionSpan| {
-            let mut j = m.start;
-            while j > 0 && matches!(tokens.tokens[j - 1].pos, Pos::Det | Pos::Adj | Pos::Num) {
-                j -= 1;
-            }
+            let j = super::grammar::modifiers_start(tokens, m.start);
             j > 0
                 && matches!(
                     tokens.norm(j - 1),

@@ -209,12 +209,13 @@ impl<'a> Analysis<'a> {
             // already has its verb ("demanded ... at talks aimed at ending"). A participle
             // clause is no such verb ("the Red Cross operating in Iraq said ..."), unless an
             // agent follows ("a convoy carrying aid seized by gunmen").
-            let reduced_relative = form == VForm::Past
+            let bare_past_after_noun = form == VForm::Past
                 && head == start
                 && !infinitive
                 && start > 0
+                && matches!(self.pos(start - 1), Pos::Noun | Pos::Proper);
+            let reduced_relative = bare_past_after_noun
                 && !self.object_follows(end)
-                && matches!(self.pos(start - 1), Pos::Noun | Pos::Proper)
                 && self.groups.last().is_some_and(|prev| {
                     !prev.infinitive
                         && (!prev.participle || (start + 1 < n && self.norm(start + 1) == "by"))
@@ -226,13 +227,7 @@ impl<'a> Analysis<'a> {
                 });
             // "two nationals suspected by the West": a past form between a noun and its agent
             // is passive.
-            let passive_modifier = form == VForm::Past
-                && head == start
-                && !infinitive
-                && start > 0
-                && matches!(self.pos(start - 1), Pos::Noun | Pos::Proper)
-                && end < n
-                && self.norm(end) == "by";
+            let passive_modifier = bare_past_after_noun && end < n && self.norm(end) == "by";
             let participle = reduced_relative
                 || passive_modifier
                 || (participle && !(form == VForm::Past && self.finite_past(start)));
@@ -438,11 +433,14 @@ impl<'a> Analysis<'a> {
                 Pos::Pron => return Vec::new(),
                 // "The Red Cross operating in Iraq said": step over a participle clause
                 // modifying the subject.
-                Pos::Verb if !group.participle && self.modifying_participle_at(j).is_some() => {
-                    j = self.modifying_participle_at(j).unwrap_or(j);
-                    continue;
-                }
                 Pos::Verb | Pos::Aux | Pos::Modal => {
+                    if let Some(clause) = self
+                        .modifying_participle_at(j)
+                        .filter(|_| pos == Pos::Verb && !group.participle)
+                    {
+                        j = clause;
+                        continue;
+                    }
                     if group.participle {
                         return self.main_subject(g, depth);
                     }
@@ -564,7 +562,7 @@ impl<'a> Analysis<'a> {
                 // "after a Serbian jet shot down ...": a temporal word before a clause
                 // subordinates it; the mention is the clause's subject.
                 Pos::Prep
-                    if matches!(self.norm(j), "after" | "before" | "since" | "until")
+                    if TEMPORAL_SUBORDINATORS.contains(&self.norm(j))
                         && self.finite_group_at(m.end) =>
                 {
                     return false
@@ -590,12 +588,9 @@ impl<'a> Analysis<'a> {
     /// clause's subject: "until" in "until Hamas frees ...".
     pub fn subordinated_by(&self, g: usize) -> Option<&str> {
         let &subject = self.subject(g).first()?;
-        let mut j = self.mentions[subject].start;
-        while j > 0 && matches!(self.pos(j - 1), Pos::Det | Pos::Adj | Pos::Num) {
-            j -= 1;
-        }
+        let j = modifiers_start(self.tokens, self.mentions[subject].start);
         let word = self.norm(j.checked_sub(1)?);
-        matches!(word, "after" | "before" | "since" | "until").then_some(word)
+        TEMPORAL_SUBORDINATORS.contains(&word).then_some(word)
     }
 
     /// The conjunction at `i` joins two noun phrases ("the removal of the president and his
@@ -997,6 +992,18 @@ impl<'a> Analysis<'a> {
         }
         0
     }
+}
+
+/// Temporal words that can open a clause as well as a prepositional phrase.
+const TEMPORAL_SUBORDINATORS: &[&str] = &["after", "before", "since", "until"];
+
+/// Where the determiners, adjectives and numbers right before token `i` begin: "a Serbian"
+/// before "jet", "fierce" before "fighting".
+pub fn modifiers_start(tokens: &Tokens, mut i: usize) -> usize {
+    while i > 0 && matches!(tokens.tokens[i - 1].pos, Pos::Det | Pos::Adj | Pos::Num) {
+        i -= 1;
+    }
+    i
 }
 
 /// Verbs whose object, not subject, does the infinitive: "urged Iran to resume talks".

@@ -238,9 +238,12 @@ impl Extractor {
             codings.push(code_verb(&self.dict, analysis, ids, g, window_end));
         }
         let (is_demanded, demanded_from) = self.complements(analysis, &codings);
+        // Readiness verbs and the attacks they get ready for.
+        let mut readying = vec![false; analysis.groups.len()];
         let mut readied = vec![false; analysis.groups.len()];
-        for g in 0..analysis.groups.len() {
+        for (g, getting_ready) in readying.iter_mut().enumerate() {
             if let Some(act) = self.readied_attack(analysis, &codings, g) {
+                *getting_ready = true;
                 readied[act] = true;
             }
         }
@@ -365,9 +368,7 @@ impl Extractor {
             }
             // A promise of conflict is coded on the act promised, as a threat; readiness for
             // an attack on the attack, as a show of force.
-            if self.promised_conflict(analysis, &codings, g).is_some()
-                || self.readied_attack(analysis, &codings, g).is_some()
-            {
+            if readying[g] || self.promised_conflict(analysis, &codings, g).is_some() {
                 continue;
             }
             // An infinitive whose governing verb coded an event is part of that event.
@@ -1432,10 +1433,7 @@ impl Extractor {
 /// The subject of the clause whose "during"/"amid"/"after" adjunct holds the noun at `noun`.
 fn adjunct_subject(analysis: &Analysis, noun: usize) -> Vec<usize> {
     let tokens = analysis.tokens;
-    let mut j = noun;
-    while j > 0 && matches!(tokens.tokens[j - 1].pos, Pos::Det | Pos::Adj | Pos::Num) {
-        j -= 1;
-    }
+    let j = grammar::modifiers_start(tokens, noun);
     if j == 0 || !matches!(tokens.norm(j - 1), "during" | "amid" | "after") {
         return Vec::new();
     }

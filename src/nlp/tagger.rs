@@ -203,7 +203,6 @@ fn repair_verbless_segments(tokens: &mut Tokens, lexicon: &Lexicon) {
     }
 }
 
-/// Verbs whose past tense is their base form.
 /// Adjectives that open a sentence's subject noun phrase without a determiner: "Recent US
 /// drone attacks have killed ...".
 const OPENING_ADJECTIVES: &[&str] = &[
@@ -219,6 +218,7 @@ const OPENING_ADJECTIVES: &[&str] = &[
     "further",
 ];
 
+/// Verbs whose past tense is their base form.
 const PAST_IS_BASE: &[&str] = &[
     "cut",
     "hit",
@@ -767,8 +767,6 @@ impl Context<'_> {
         })
     }
 
-    /// Inside a noun phrase opened by an article or possessive that cannot end yet: "a US
-    /// offer", "its nuclear programme" ("the" may close a name: "the United States plans").
     /// Time words ("on Friday", "last week", "again") follow, then a finite verb form.
     fn verb_after_time_adjunct(&self) -> bool {
         let n = self.tokens.len();
@@ -823,6 +821,8 @@ impl Context<'_> {
                 ))
     }
 
+    /// Inside a noun phrase opened by an article or possessive that cannot end yet: "a US
+    /// offer", "its nuclear programme" ("the" may close a name: "the United States plans").
     fn in_open_np(&self) -> bool {
         let mut j = self.i;
         let mut skipped = 0;
