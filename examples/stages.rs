@@ -44,7 +44,10 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .cloned();
     let timed = |label: &str, run: &dyn Fn() -> usize| {
-        if only.as_ref().is_some_and(|o| !label.starts_with(o.as_str())) {
+        if only
+            .as_ref()
+            .is_some_and(|o| !label.starts_with(o.as_str()))
+        {
             return;
         }
         let start = Instant::now();
@@ -62,7 +65,9 @@ fn main() {
         each_sentence(&texts, |t, s, e| tokenize(t, s, e).len())
     });
     timed("+ tag", &|| {
-        each_sentence(&texts, |t, s, e| geokg::nlp::analyze(t, s, e, lexicon).len())
+        each_sentence(&texts, |t, s, e| {
+            geokg::nlp::analyze(t, s, e, lexicon).len()
+        })
     });
     timed("+ token ids", &|| {
         each_sentence(&texts, |t, s, e| {

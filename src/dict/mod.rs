@@ -206,6 +206,8 @@ impl VerbDictionary {
         let Some((by_word, unanchored)) = self.anchors.get(&group) else {
             return Vec::new();
         };
+        // `unanchored` is sorted and unique (built in pattern order): only anchored
+        // additions need sorting.
         let mut found: Vec<usize> = unanchored.clone();
         if !by_word.is_empty() {
             for id in ids.present() {
@@ -217,8 +219,10 @@ impl VerbDictionary {
         if found.is_empty() {
             return Vec::new();
         }
-        found.sort_unstable();
-        found.dedup();
+        if found.len() > unanchored.len() {
+            found.sort_unstable();
+            found.dedup();
+        }
         found
             .into_iter()
             .map(|i| &self.compiled[i])

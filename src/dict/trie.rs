@@ -37,6 +37,10 @@ impl Vocab {
 /// Phrases (sequences of word ids) → values.
 #[derive(Debug)]
 pub struct PhraseTrie<T> {
+    /// The node each first word leads to, indexed by word id (0: no phrase starts with it).
+    /// Most tokens start no phrase, and this answers them without hashing.
+    roots: Vec<u32>,
+    /// Deeper edges: (node, word) → node.
     edges: FxHashMap<(u32, u32), u32>,
     values: Vec<Vec<T>>,
 }
@@ -44,6 +48,7 @@ pub struct PhraseTrie<T> {
 impl<T> Default for PhraseTrie<T> {
     fn default() -> Self {
         PhraseTrie {
+            roots: Vec::new(),
             edges: FxHashMap::default(),
             values: vec![Vec::new()],
         }
@@ -65,12 +70,20 @@ impl<T> PhraseTrie<T> {
         }
         let mut node = 0u32;
         for &word in words {
-            node = match self.edges.get(&(node, word)) {
-                Some(&next) => next,
+            node = match self.child(node, word) {
+                Some(next) => next,
                 None => {
                     let next = self.values.len() as u32;
                     self.values.push(Vec::new());
-                    self.edges.insert((node, word), next);
+                    if node == 0 {
+                        let slot = word as usize;
+                        if self.roots.len() <= slot {
+                            self.roots.resize(slot + 1, 0);
+                        }
+                        self.roots[slot] = next;
+                    } else {
+                        self.edges.insert((node, word), next);
+                    }
                     next
                 }
             };
@@ -78,12 +91,21 @@ impl<T> PhraseTrie<T> {
         self.values[node as usize].push(value);
     }
 
+    /// The node `word` leads to from `node`.
+    fn child(&self, node: u32, word: u32) -> Option<u32> {
+        if node == 0 {
+            self.roots.get(word as usize).copied().filter(|&n| n != 0)
+        } else {
+            self.edges.get(&(node, word)).copied()
+        }
+    }
+
     /// Values stored for exactly this phrase.
     pub fn get(&self, words: &[u32]) -> &[T] {
         let mut node = 0u32;
         for &word in words {
-            match self.edges.get(&(node, word)) {
-                Some(&next) => node = next,
+            match self.child(node, word) {
+                Some(next) => node = next,
                 None => return &[],
             }
         }
@@ -97,8 +119,8 @@ impl<T> PhraseTrie<T> {
         let mut node = 0u32;
         for (i, word) in words.iter().enumerate() {
             let Some(word) = word else { break };
-            match self.edges.get(&(node, *word)) {
-                Some(&next) => node = next,
+            match self.child(node, *word) {
+                Some(next) => node = next,
                 None => break,
             }
             let values = &self.values[node as usize];

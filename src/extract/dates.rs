@@ -64,6 +64,29 @@ fn day(norm: &str) -> Option<u32> {
     (1..=31).contains(&d).then_some(d)
 }
 
+/// A cheap test every token must pass to start a time expression below: a number, a
+/// capitalised word (month names), a weekday or relative day word, or a count before "ago".
+/// Most tokens fail it, so they skip the month, day and year parsing.
+fn may_start_time_expression(tokens: &Tokens, i: usize, w: &str) -> bool {
+    let token = &tokens.tokens[i];
+    token.kind == TokenKind::Number
+        || token.cap
+        || weekday(w).is_some()
+        || matches!(
+            w,
+            "yesterday"
+                | "today"
+                | "tonight"
+                | "overnight"
+                | "tomorrow"
+                | "last"
+                | "this"
+                | "next"
+                | "earlier"
+        )
+        || (i + 2 < tokens.len() && tokens.norm(i + 2) == "ago")
+}
+
 /// Every time expression of a sentence that can be resolved.
 pub fn time_expressions(tokens: &Tokens, doc_date: Option<NaiveDate>) -> Vec<TimeExpr> {
     let n = tokens.len();
@@ -72,6 +95,10 @@ pub fn time_expressions(tokens: &Tokens, doc_date: Option<NaiveDate>) -> Vec<Tim
     let mut i = 0;
     while i < n {
         let w = norm(i);
+        if !may_start_time_expression(tokens, i, w) {
+            i += 1;
+            continue;
+        }
         let mut push = |start: usize, end: usize, date: Option<NaiveDate>| -> usize {
             if let Some(date) = date {
                 out.push(TimeExpr {

@@ -44,11 +44,18 @@ impl LexEntry {
     }
 }
 
+/// What the lexicon knows of one form: its open-class entry and its closed classes. One
+/// table for both, so a token costs one lookup.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    entry: Option<LexEntry>,
+    classes: u16,
+}
+
 /// Word forms → possible tags and lemmas; function words → closed classes.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    words: FxHashMap<&'static str, LexEntry>,
-    function: FxHashMap<&'static str, u16>,
+    words: FxHashMap<&'static str, Slot>,
     /// Multi-word prepositions ("according to"), keyed by their first word.
     multiword_preps: FxHashMap<&'static str, Vec<Vec<&'static str>>>,
 }
@@ -81,7 +88,12 @@ impl Lexicon {
             else {
                 continue;
             };
-            let entry = lexicon.words.entry(form).or_default();
+            let entry = lexicon
+                .words
+                .entry(form)
+                .or_default()
+                .entry
+                .get_or_insert_with(LexEntry::default);
             for (t, lemma) in tags.split('|').zip(lemmas.split('|')) {
                 match t {
                     "N" => {
@@ -138,7 +150,7 @@ impl Lexicon {
                 }
                 continue;
             }
-            *lexicon.function.entry(word).or_default() |= bit;
+            lexicon.words.entry(word).or_default().classes |= bit;
         }
         for phrases in lexicon.multiword_preps.values_mut() {
             phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
@@ -147,12 +159,19 @@ impl Lexicon {
     }
 
     pub fn word(&self, norm: &str) -> Option<&LexEntry> {
-        self.words.get(norm)
+        self.words.get(norm).and_then(|s| s.entry.as_ref())
     }
 
     /// Closed classes of a function word (0 when it is not one).
     pub fn classes(&self, norm: &str) -> u16 {
-        self.function.get(norm).copied().unwrap_or(0)
+        self.words.get(norm).map_or(0, |s| s.classes)
+    }
+
+    /// [`Lexicon::word`] and [`Lexicon::classes`] in one lookup.
+    pub fn lookup(&self, norm: &str) -> (Option<&LexEntry>, u16) {
+        self.words
+            .get(norm)
+            .map_or((None, 0), |s| (s.entry.as_ref(), s.classes))
     }
 
     /// Multi-word prepositions starting with `first`, longest first.
@@ -165,26 +184,27 @@ impl Lexicon {
 
     /// The verb lemma of a form, if it can be a verb.
     pub fn verb_lemma(&self, norm: &str) -> Option<&'static str> {
-        self.words.get(norm).and_then(|e| e.verb_lemma)
+        self.word(norm).and_then(|e| e.verb_lemma)
     }
 
     /// The noun lemma of a form, if it can be a noun.
     pub fn noun_lemma(&self, norm: &str) -> Option<&'static str> {
-        self.words.get(norm).and_then(|e| e.noun_lemma)
+        self.word(norm).and_then(|e| e.noun_lemma)
     }
 
     /// Best lemma for matching dictionary words: verb, then noun, then adjective.
     pub fn any_lemma(&self, norm: &str) -> Option<&'static str> {
-        let entry = self.words.get(norm)?;
+        let entry = self.word(norm)?;
         entry.verb_lemma.or(entry.noun_lemma).or(entry.adj_lemma)
     }
 
+    /// Number of forms with an open-class entry.
     pub fn len(&self) -> usize {
-        self.words.len()
+        self.words.values().filter(|s| s.entry.is_some()).count()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.len() == 0
     }
 }
 

@@ -76,11 +76,8 @@ pub fn tag_tokens(tokens: &mut Tokens, lexicon: &Lexicon) {
     let lex: Vec<LexInfo> = (0..n)
         .map(|i| match tokens.tokens[i].kind {
             TokenKind::Word => {
-                let norm = tokens.norm(i);
-                LexInfo {
-                    entry: lexicon.word(norm),
-                    classes: lexicon.classes(norm),
-                }
+                let (entry, classes) = lexicon.lookup(tokens.norm(i));
+                LexInfo { entry, classes }
             }
             _ => LexInfo::default(),
         })
