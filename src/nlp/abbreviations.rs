@@ -11,8 +11,7 @@ pub fn is_abbreviation(word: &str) -> bool {
         "assn", "gens", "lieut", "cdr", "supt", "insp", "sheikh", "mme", "mlle", "ave", "blvd",
         "e.g", "i.e", "cf", "fig",
     ];
-    let lower = word.to_ascii_lowercase();
-    LIST.contains(&lower.as_str())
+    LIST.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// Capitalised words that usually start a sentence (used after "U.S." and initials).
@@ -74,6 +73,5 @@ pub fn is_sentence_starter(word: &str) -> bool {
         "despite",
         "although",
     ];
-    let lower = word.to_ascii_lowercase();
-    LIST.contains(&lower.as_str())
+    LIST.iter().any(|a| a.eq_ignore_ascii_case(word))
 }

@@ -79,7 +79,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Tokens {
     let mut i = start;
     let mut space_before = true;
     while i < end {
-        let c = text[i..].chars().next().unwrap_or(' ');
+        let c = char_at(text, i);
         if c.is_whitespace() {
             space_before = true;
             i += c.len_utf8();
@@ -140,7 +140,7 @@ fn push_token(
         _ => normalize_into(surface, &mut out.norms),
     }
     // Contractions become the words they stand for.
-    if kind == TokenKind::Word {
+    if kind == TokenKind::Word && out.norms[norm_start as usize..].contains('\'') {
         let norm = &out.norms[norm_start as usize..];
         let expanded = match norm {
             "n't" => Some("not"),
@@ -156,10 +156,18 @@ fn push_token(
             out.norms.push_str(word);
         }
     }
-    let mut letters = surface.chars().filter(|c| c.is_alphabetic());
-    let first = surface.chars().next().unwrap_or(' ');
+    let first = char_at(surface, 0);
     let cap = first.is_uppercase() || (first.is_ascii_digit() && kind == TokenKind::Word);
-    let all_caps = {
+    let all_caps = if surface.is_ascii() {
+        let mut letters = surface.bytes().filter(u8::is_ascii_alphabetic);
+        let mut count = 0;
+        let all = letters.all(|b| {
+            count += 1;
+            b.is_ascii_uppercase()
+        });
+        all && count >= 2
+    } else {
+        let mut letters = surface.chars().filter(|c| c.is_alphabetic());
         let mut count = 0;
         let all = letters.all(|c| {
             count += 1;
@@ -203,8 +211,7 @@ fn is_apostrophe(c: char) -> bool {
 /// The end of "re-open"-style words: a verb prefix, a hyphen and a lowercase word.
 fn scan_prefixed(text: &str, start: usize, word_end: usize, end: usize) -> Option<usize> {
     const PREFIXES: [&str; 4] = ["re", "co", "pre", "counter"];
-    let prefix = &text[start..word_end];
-    if !PREFIXES.contains(&prefix) || text.as_bytes().get(word_end) != Some(&b'-') {
+    if text.as_bytes().get(word_end) != Some(&b'-') || !PREFIXES.contains(&&text[start..word_end]) {
         return None;
     }
     let rest = word_end + 1;
@@ -215,8 +222,16 @@ fn scan_prefixed(text: &str, start: usize, word_end: usize, end: usize) -> Optio
     (kind == TokenKind::Word).then_some(rest_end)
 }
 
+/// The character at byte `i` (a space past the end).
+fn char_at(text: &str, i: usize) -> char {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => b as char,
+        _ => text[i..].chars().next().unwrap_or(' '),
+    }
+}
+
 fn scan_word(text: &str, i: usize, end: usize) -> (usize, TokenKind) {
-    let first = text[i..].chars().next().unwrap_or(' ');
+    let first = char_at(text, i);
     if first.is_ascii_digit() {
         return scan_number(text, i, end);
     }
@@ -226,9 +241,15 @@ fn scan_word(text: &str, i: usize, end: usize) -> (usize, TokenKind) {
     if let Some(acronym_end) = scan_acronym(text, i, end) {
         return (acronym_end, TokenKind::Word);
     }
+    let bytes = text.as_bytes();
     let mut j = i;
     while j < end {
-        let c = text[j..].chars().next().unwrap_or(' ');
+        // Letters and digits of plain ASCII, the common case, without decoding.
+        if bytes[j].is_ascii_alphanumeric() {
+            j += 1;
+            continue;
+        }
+        let c = char_at(text, j);
         if is_word_char(c) {
             j += c.len_utf8();
         } else if is_apostrophe(c) && j + c.len_utf8() < end {
@@ -272,6 +293,9 @@ fn scan_word(text: &str, i: usize, end: usize) -> (usize, TokenKind) {
 
 /// The "n't" of "didn't", scanned as a token of its own.
 fn scan_negative_clitic(text: &str, i: usize, end: usize) -> Option<usize> {
+    if !matches!(text.as_bytes().get(i), Some(b'n' | b'N')) {
+        return None;
+    }
     let mut chars = text[i..end].char_indices();
     let (_, n) = chars.next()?;
     let (_, apostrophe) = chars.next()?;
@@ -347,11 +371,17 @@ fn scan_apostrophe(text: &str, i: usize, end: usize) -> (usize, TokenKind) {
 /// typographic apostrophes made plain.
 pub fn normalize_into(word: &str, out: &mut String) {
     if word.is_ascii() {
-        out.extend(
-            word.bytes()
-                .filter(|&b| b != b'.')
-                .map(|b| b.to_ascii_lowercase() as char),
-        );
+        if word.contains('.') {
+            out.extend(
+                word.bytes()
+                    .filter(|&b| b != b'.')
+                    .map(|b| b.to_ascii_lowercase() as char),
+            );
+        } else {
+            let start = out.len();
+            out.push_str(word);
+            out[start..].make_ascii_lowercase();
+        }
         return;
     }
     use unicode_normalization::UnicodeNormalization;
