@@ -216,15 +216,17 @@ impl<'a> Analysis<'a> {
                 && matches!(self.pos(start - 1), Pos::Noun | Pos::Proper);
             let reduced_relative = bare_past_after_noun
                 && !self.object_follows(end)
-                && self.groups.last().is_some_and(|prev| {
-                    !prev.infinitive
-                        && (!prev.participle || (start + 1 < n && self.norm(start + 1) == "by"))
-                        && (prev.end..start).all(|i| {
-                            !matches!(self.pos(i), Pos::Sub | Pos::Rel)
-                                && (self.pos(i) != Pos::Conj || self.joins_noun_phrases(i, start))
-                                && !matches!(self.norm(i), "," | ";" | ":" | "\"")
-                        })
-                });
+                && (self.finite_verb_after_pp(end)
+                    || self.groups.last().is_some_and(|prev| {
+                        !prev.infinitive
+                            && (!prev.participle || (start + 1 < n && self.norm(start + 1) == "by"))
+                            && (prev.end..start).all(|i| {
+                                !matches!(self.pos(i), Pos::Sub | Pos::Rel)
+                                    && (self.pos(i) != Pos::Conj
+                                        || self.joins_noun_phrases(i, start))
+                                    && !matches!(self.norm(i), "," | ";" | ":" | "\"")
+                            })
+                    }));
             // "two nationals suspected by the West": a past form between a noun and its agent
             // is passive.
             let passive_modifier = bare_past_after_noun && end < n && self.norm(end) == "by";
@@ -568,6 +570,33 @@ impl<'a> Analysis<'a> {
                     return false
                 }
                 Pos::Prep => return self.norm(j) != "like",
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// A prepositional phrase starts at `i` and a finite verb follows it: the past form
+    /// before `i` modifies the noun before it ("a newspaper based in east Beirut has
+    /// violated ...", "troops stationed near the border fired ...").
+    fn finite_verb_after_pp(&self, i: usize) -> bool {
+        if i >= self.tokens.len() || self.pos(i) != Pos::Prep {
+            return false;
+        }
+        for j in i + 1..self.tokens.len() {
+            match self.pos(j) {
+                Pos::Aux | Pos::Modal => return true,
+                Pos::Verb => return self.tokens.tokens[j].form != VForm::Ger,
+                Pos::Det
+                | Pos::Adj
+                | Pos::Noun
+                | Pos::Proper
+                | Pos::Num
+                | Pos::Prep
+                | Pos::Poss
+                | Pos::PossPron
+                | Pos::Adv => {}
+                Pos::Punct if self.tokens.tokens[j].kind == TokenKind::Hyphen => {}
                 _ => return false,
             }
         }

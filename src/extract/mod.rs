@@ -350,6 +350,14 @@ impl Extractor {
             if SPEECH_VERBS.contains(&lemma) && self.dict.plover_of(&coding.code) == Plover::Other {
                 continue;
             }
+            // "claims to be manufacturing weapons": a statement verb before an infinitive
+            // reports the infinitive's act; by its own code it accuses no one.
+            if SPEECH_VERBS.contains(&lemma)
+                && coding.pattern_weight == 0
+                && analysis.objects(g).infinitive.is_some()
+            {
+                continue;
+            }
             // Hosting is a visit only when someone is hosted: "hosting military parades" is
             // not.
             if coding.pattern_weight == 0 && lemma == "host" && {

@@ -1480,3 +1480,35 @@ fn unknown_name_before_an_organisation_noun_is_an_organisation() {
         Some("EGY")
     );
 }
+
+#[test]
+fn past_participle_before_a_place_phrase_and_a_finite_verb_modifies_the_subject() {
+    // "based in Cairo" modifies the newspaper, which is the subject of "has violated".
+    has(
+        "An Egyptian newspaper based in Cairo has violated a ban by the Egyptian army.",
+        "EGYMED",
+        Plover::Reject,
+        "EGYMIL",
+    );
+    has(
+        "Sudanese troops stationed near the border fired shells at Chadian villages.",
+        "SDNMIL",
+        Plover::Assault,
+        "TCDCVL",
+    );
+}
+
+#[test]
+fn statement_verb_before_an_infinitive_is_no_accusation_of_its_own() {
+    let text = "Al-Shabaab claimed to be training fighters against Kenya.";
+    let found = triples(text);
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Accuse),
+        "{found:?}"
+    );
+    // The infinitive's act is still coded.
+    assert!(
+        found.iter().any(|(s, _, t)| s == "SOMREB" && t == "KEN"),
+        "{found:?}"
+    );
+}
