@@ -1305,8 +1305,15 @@ const ORGANISATION_WORDS: &[&str] = &[
     "police",
 ];
 
+/// Words that make an unknown organisation's name that of a civil-society body: "the
+/// Association of African Jurists", "the Kenya Human Rights Society".
+const NGO_WORDS: &[&str] = &["association", "society", "foundation", "institute"];
+
 fn classify_unknown(name: &str, tokens: &Tokens, start: usize, head: &Atom) -> ActorKind {
     if organisation_name(tokens, head) {
+        if (head.start..head.end).any(|i| NGO_WORDS.contains(&tokens.norm(i))) {
+            return ActorKind::Ngo;
+        }
         return ActorKind::Organisation;
     }
     let title_before = start > 0

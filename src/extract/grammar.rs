@@ -688,7 +688,10 @@ impl<'a> Analysis<'a> {
             if self.norm(j) == "," {
                 let first = j + 1;
                 let starts_rel = first < close && matches!(self.pos(first), Pos::Rel);
-                if (saw_rel && starts_rel) || !saw_verb {
+                if (saw_rel && starts_rel)
+                    || !saw_verb
+                    || self.appositive_with_modifier(first, close)
+                {
                     // Something must stand before the opening comma for this to be an aside.
                     return (j > 0 && self.mention_at[j - 1].is_some()).then_some(j);
                 }
@@ -707,6 +710,23 @@ impl<'a> Analysis<'a> {
             }
         }
         None
+    }
+
+    /// `first..close` is a noun phrase in apposition whose only verbs are past participles
+    /// modifying it: ", a body linked to the Organization of African Unity,", ", an
+    /// agency based in Geneva,".
+    fn appositive_with_modifier(&self, first: usize, close: usize) -> bool {
+        first < close
+            && matches!(self.pos(first), Pos::Det | Pos::PossPron)
+            && (first..close).all(|i| {
+                self.group_at[i].is_none_or(|k| {
+                    let group = &self.groups[k];
+                    group.head == group.start
+                        && self.tokens.tokens[group.head].form == VForm::Past
+                        && group.start > first
+                        && matches!(self.pos(group.start - 1), Pos::Noun | Pos::Proper)
+                }) && !matches!(self.pos(i), Pos::Sub | Pos::Rel)
+            })
     }
 
     /// An actor that owns the noun phrase ending at `j`: a possessive or an adjective

@@ -1512,3 +1512,26 @@ fn statement_verb_before_an_infinitive_is_no_accusation_of_its_own() {
         "{found:?}"
     );
 }
+
+#[test]
+fn appositive_with_a_participle_modifier_does_not_hide_the_subject() {
+    has(
+        "Nigeria, a country linked to the African Union since 1963, accused Cameroon of shelling its villages.",
+        "NGA",
+        Plover::Accuse,
+        "CMR",
+    );
+}
+
+#[test]
+fn unknown_association_or_society_is_a_non_governmental_organisation() {
+    let found = mentions(
+        "Members of the Association of Ugandan Lawyers investigated conditions in the prisons.",
+        "2025-06-10",
+    );
+    let body = found
+        .iter()
+        .find(|(t, _, _)| t == "Association of Ugandan Lawyers")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(body.2, ActorKind::Ngo);
+}
