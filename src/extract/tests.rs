@@ -1535,3 +1535,13 @@ fn unknown_association_or_society_is_a_non_governmental_organisation() {
         .unwrap_or_else(|| panic!("{found:?}"));
     assert_eq!(body.2, ActorKind::Ngo);
 }
+
+#[test]
+fn sending_inspectors_is_investigating() {
+    has(
+        "The African Union dispatched inspectors to Sudan to examine the prisons.",
+        "IGOAFRAFU",
+        Plover::Accuse,
+        "SDN",
+    );
+}
