@@ -1545,3 +1545,13 @@ fn sending_inspectors_is_investigating() {
         "SDN",
     );
 }
+
+#[test]
+fn collecting_signatures_is_a_protest() {
+    has(
+        "The Kenyan opposition began collecting signatures to force the Kenyan government to hold a referendum.",
+        "KENOPP",
+        Plover::Protest,
+        "KENGOV",
+    );
+}
