@@ -856,6 +856,7 @@ impl<'d> ActorRecognizer<'d> {
                 .filter_map(|m| m.actor.country.clone()),
         );
         let mut last_country: Option<String> = None;
+        let mut placed_organisations: Vec<(String, String)> = Vec::new();
         for m in mentions.iter_mut() {
             if last_country.is_none() && (m.agent_only || (m.person && m.actor.code.is_none())) {
                 last_country = place_country.clone().or_else(|| sentence_country.clone());
@@ -863,6 +864,33 @@ impl<'d> ActorRecognizer<'d> {
             // A role noun alone, or an unknown name with a title ("former president Carlos
             // Menem"), belongs to the country the sentence is about.
             let titled_unknown = m.actor.code.is_none() && m.actor.sector.is_some() && m.person;
+            // So does an unknown party or movement ("the Umma (Nation) party has said it will
+            // boycott Algeria's elections"): a political organisation of that country.
+            // A pronoun already resolved to it in this sentence ("... party has said it will
+            // boycott") takes the same country.
+            let political = m.actor.code.is_none()
+                && m.actor.kind == ActorKind::Organisation
+                && (m.anaphoric && placed_organisations.iter().any(|(n, _)| *n == m.actor.name)
+                    || !m.anaphoric
+                        && (m.start..m.end)
+                            .chain(organisation_noun_after(tokens, m.end))
+                            .any(|i| POLITICAL_ORGANISATION_WORDS.contains(&tokens.norm(i))));
+            if political {
+                if last_country.is_none() {
+                    last_country = place_country.clone().or_else(|| sentence_country.clone());
+                }
+                let placed = placed_organisations
+                    .iter()
+                    .find(|(n, _)| *n == m.actor.name)
+                    .map(|(_, c)| c.clone())
+                    .or_else(|| last_country.clone());
+                if let Some(country) = placed {
+                    placed_organisations.push((m.actor.name.clone(), country.clone()));
+                    m.actor.code = Some(country.clone());
+                    m.actor.country = Some(country);
+                }
+                continue;
+            }
             if m.agent_only || titled_unknown {
                 if let Some(country) = &last_country {
                     let role = m.actor.sector.clone().unwrap_or_default();
@@ -1165,19 +1193,22 @@ fn pronoun_anaphor(norm: &str) -> Option<Anaphor> {
 /// Nigerian Union of Teachers") or as the common noun it modifies, a parenthesised gloss
 /// allowed between ("the Umma (Nation) party").
 fn organisation_name(tokens: &Tokens, atom: &Atom) -> bool {
-    if (atom.start..atom.end).any(|i| ORGANISATION_WORDS.contains(&tokens.norm(i))) {
-        return true;
-    }
-    let mut next = atom.end;
+    (atom.start..atom.end).any(|i| ORGANISATION_WORDS.contains(&tokens.norm(i)))
+        || organisation_noun_after(tokens, atom.end).is_some()
+}
+
+/// The lowercase organisation noun a name at `..end` modifies, a parenthesised gloss allowed
+/// between: "party" in "the Umma (Nation) party".
+fn organisation_noun_after(tokens: &Tokens, end: usize) -> Option<usize> {
+    let mut next = end;
     if next < tokens.len() && tokens.norm(next) == "(" {
-        match (next + 1..(next + 6).min(tokens.len())).find(|&i| tokens.norm(i) == ")") {
-            Some(close) => next = close + 1,
-            None => return false,
-        }
+        let close = (next + 1..(next + 6).min(tokens.len())).find(|&i| tokens.norm(i) == ")")?;
+        next = close + 1;
     }
-    next < tokens.len()
+    (next < tokens.len()
         && !tokens.tokens[next].cap
-        && ORGANISATION_WORDS.contains(&tokens.norm(next))
+        && ORGANISATION_WORDS.contains(&tokens.norm(next)))
+    .then_some(next)
 }
 
 /// Last words of capitalised names that name documents, events or places, not actors.
@@ -1303,6 +1334,19 @@ const ORGANISATION_WORDS: &[&str] = &[
     "department",
     "navy",
     "police",
+];
+
+/// Words naming political organisations: an unknown one belongs to the country its sentence
+/// is about.
+const POLITICAL_ORGANISATION_WORDS: &[&str] = &[
+    "party",
+    "front",
+    "movement",
+    "congress",
+    "league",
+    "alliance",
+    "coalition",
+    "union",
 ];
 
 /// Words that make an unknown organisation's name that of a civil-society body: "the

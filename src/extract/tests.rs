@@ -1555,3 +1555,28 @@ fn collecting_signatures_is_a_protest() {
         "KENGOV",
     );
 }
+
+#[test]
+fn unknown_party_belongs_to_the_country_its_sentence_is_about() {
+    let events = doc_events(
+        "The Tiwala (Trust) party said it will boycott Malawi's general elections.",
+        "2025-06-10",
+    );
+    let boycott = events
+        .iter()
+        .find(|e| e.source.name == "Tiwala")
+        .unwrap_or_else(|| panic!("{events:?}"));
+    assert_eq!(boycott.source.code.as_deref(), Some("MWI"));
+    assert_eq!(boycott.source.kind, ActorKind::Organisation);
+    // The Liberal Union of two countries' sentence stays unplaced.
+    let found = mentions(
+        "The Liberal Union said Malawi and Zambia must hold talks.",
+        "2025-06-10",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(t, c, _)| t == "Liberal Union" && c.is_none()),
+        "{found:?}"
+    );
+}
