@@ -139,8 +139,11 @@ armed group REB | armed groups REB | militant group REB | militant groups REB
 troops MIL | troop MIL | soldier MIL | forces MIL | army MIL | military MIL | navy MIL
 air force MIL | marines MIL | marine MIL | warplane MIL | jet MIL | fighter jet MIL
 drone MIL | military drone MIL | artillery MIL | tank MIL | warship MIL | submarine MIL
-helicopter MIL | gunship MIL | bomber MIL | missile MIL | peacekeeper MIL
-peacekeepers MIL | peacekeeping troops MIL | peacekeeping force MIL | junta MIL
+helicopter MIL | gunship MIL | bomber MIL | missile MIL | junta MIL
+# peacekeepers serve an international mandate (upstream: IGO~); with no country or
+# organisation named they are an international force (see extract/actors.rs)
+peacekeeper PKO | peacekeepers PKO | peacekeeping troops PKO | peacekeeping force PKO
+peacekeeping forces PKO | blue helmets PKO
 general MIL | commander MIL | military commander MIL | colonel MIL
 officer MIL | army officer MIL | military officer MIL | army chief MIL | military chief MIL
 defence forces MIL | defense forces MIL | armed forces MIL
@@ -467,7 +470,7 @@ def parse_upstream(path, morph):
                     continue
                 if role == "IGO":
                     if phrase == "peacekeeping troops":
-                        entries.append((phrase, "MIL", lineno, "IGO~ mapped to MIL"))
+                        entries.append((phrase, "PKO", lineno, "IGO~ mapped to PKO"))
                     else:
                         skipped.append((lineno, line.strip(), "IGO~ is not a role"))
                     continue

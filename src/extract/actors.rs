@@ -858,6 +858,18 @@ impl<'d> ActorRecognizer<'d> {
         let mut last_country: Option<String> = None;
         let mut placed_organisations: Vec<(String, String)> = Vec::new();
         for m in mentions.iter_mut() {
+            // Peacekeepers with no country or organisation named serve an international
+            // mandate: an international force, not the host country's military ("rejected the
+            // deployment of a regional peacekeeping force").
+            if m.agent_only && m.actor.sector.as_deref() == Some(PEACEKEEPING_ROLE) {
+                let code = format!("IGO{PEACEKEEPING_ROLE}");
+                let info = self.dict.code_info(&code);
+                m.actor.code = Some(code);
+                m.actor.country = info.country;
+                m.actor.kind = info.kind;
+                m.agent_only = false;
+                continue;
+            }
             if last_country.is_none() && (m.agent_only || (m.person && m.actor.code.is_none())) {
                 last_country = place_country.clone().or_else(|| sentence_country.clone());
             }
@@ -1335,6 +1347,9 @@ const ORGANISATION_WORDS: &[&str] = &[
     "navy",
     "police",
 ];
+
+/// The role of peacekeeping forces (data/actors/roles.tsv).
+const PEACEKEEPING_ROLE: &str = "PKO";
 
 /// Words naming political organisations: an unknown one belongs to the country its sentence
 /// is about.

@@ -1580,3 +1580,27 @@ fn unknown_party_belongs_to_the_country_its_sentence_is_about() {
         "{found:?}"
     );
 }
+
+#[test]
+fn peacekeepers_with_no_country_named_are_an_international_force() {
+    let found = mentions(
+        "Malian rebels opposed the deployment of a regional peacekeeping force.",
+        "2025-06-10",
+    );
+    let force = found
+        .iter()
+        .find(|(t, _, _)| t == "peacekeeping force")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(force.1.as_deref(), Some("IGOPKO"));
+    assert_eq!(force.2, ActorKind::Igo);
+    // Named ones keep their country: "Nigerian peacekeepers".
+    assert_eq!(
+        code_of(
+            "Nigerian peacekeepers left Liberia.",
+            "Nigerian peacekeepers",
+            "2025-06-10"
+        )
+        .as_deref(),
+        Some("NGAPKO")
+    );
+}
