@@ -264,6 +264,15 @@ impl<'d> ActorRecognizer<'d> {
                 p += 1;
                 continue;
             }
+            // "Western Cambodia", "southern Lebanon": a compass word before a known name
+            // qualifies it; the name is matched on its own.
+            if COMPASS_WORDS.contains(&tokens.norm(i))
+                && p + 1 < seq.len()
+                && !self.dict.names.matches_at(&ids[p + 1..]).is_empty()
+            {
+                p += 1;
+                continue;
+            }
             if let Some(end) = proper_run(tokens, i) {
                 // "Free Trade Agreement", "Geneva Convention": names of things, not actors.
                 // In a headline every word is capitalised: unknown words there are no names.
@@ -904,7 +913,16 @@ impl<'d> ActorRecognizer<'d> {
                 continue;
             }
             if m.agent_only || titled_unknown {
-                if let Some(country) = &last_country {
+                // Unnamed rebels belong to the country they fight in, when the sentence places
+                // the fighting: "forces retook a village in Cambodia after fighting with
+                // guerrillas".
+                let insurgent =
+                    m.agent_only && matches!(m.actor.sector.as_deref(), Some("REB" | "INS"));
+                let country = match &place_country {
+                    Some(place) if insurgent => Some(place),
+                    _ => last_country.as_ref(),
+                };
+                if let Some(country) = country {
                     let role = m.actor.sector.clone().unwrap_or_default();
                     let code = format!("{country}{role}");
                     let info = self.dict.code_info(&code);
@@ -1147,8 +1165,8 @@ fn preceded_by_locative(tokens: &Tokens, start: usize) -> bool {
     while j > 0 {
         j -= 1;
         match tokens.norm(j) {
-            "the" | "northern" | "southern" | "eastern" | "western" | "central" | "city"
-            | "town" | "province" | "of" => continue,
+            w if COMPASS_WORDS.contains(&w) => continue,
+            "the" | "city" | "town" | "province" | "of" => continue,
             "in" | "at" | "near" | "outside" | "inside" | "across" | "throughout" | "around" => {
                 return true
             }
@@ -1346,6 +1364,19 @@ const ORGANISATION_WORDS: &[&str] = &[
     "department",
     "navy",
     "police",
+];
+
+/// Compass words that qualify a place name: "Western Cambodia", "southern Lebanon".
+const COMPASS_WORDS: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
 ];
 
 /// The role of peacekeeping forces (data/actors/roles.tsv).

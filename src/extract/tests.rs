@@ -1604,3 +1604,23 @@ fn peacekeepers_with_no_country_named_are_an_international_force() {
         Some("NGAPKO")
     );
 }
+
+#[test]
+fn compass_word_before_a_country_is_a_qualifier_and_unnamed_rebels_belong_where_they_fight() {
+    let found = mentions(
+        "Ugandan troops recaptured a town in Northern Congo after clashes with rebels.",
+        "2025-06-10",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(t, c, _)| t == "Congo" && c.as_deref().is_some_and(|c| c.starts_with("COD"))),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(t, c, _)| t == "rebels" && c.as_deref() == Some("CODREB")),
+        "{found:?}"
+    );
+}
