@@ -283,6 +283,37 @@ impl Extractor {
                 }
                 continue;
             }
+            // "(X said) removing the sanctions on Burma is out of the question", "Iran's
+            // proposal is unacceptable": the speaker rejects what the subject names.
+            if let Some((speaker, end)) = speech.zip(self.rejecting_predicate(analysis, g)) {
+                let clause = analysis.clause_start(group.start);
+                let rejected = (clause..group.start)
+                    .filter_map(|i| analysis.mention_at[i])
+                    .find(|&k| k != speaker && usable_actor(&analysis.mentions[k]));
+                let start = tokens.tokens[group.start].start;
+                let relation = Relation {
+                    text: ctx.text[start..tokens.tokens[end - 1].end].to_string(),
+                    lemma: tokens.lemma(group.head).to_string(),
+                    start,
+                    end: tokens.tokens[end - 1].end,
+                };
+                coded_groups[g] = self.push_events(
+                    ctx,
+                    analysis,
+                    &mut events,
+                    &[speaker],
+                    rejected,
+                    "120",
+                    relation,
+                    false,
+                    Modality::Asserted,
+                    None,
+                    dates::event_date(&times, group.head, ctx.doc_date, false),
+                    self.location(analysis, group.head),
+                    0.6,
+                );
+                continue;
+            }
             // A participle right after a noun modifies it ("lines leading into Kabul",
             // "militiamen armed with machetes"): no event of its own.
             // An -ing participle after an actor reports the actor's act, though: "police
@@ -1010,6 +1041,40 @@ impl Extractor {
     }
 
     /// The speaker of the sentence: subject of a statement verb, or "according to X".
+    /// Verb group `g` is a copula whose predicate rules something out: "is out of the
+    /// question", "is unacceptable", "is not acceptable". Returns the end of the predicate.
+    fn rejecting_predicate(&self, analysis: &Analysis, g: usize) -> Option<usize> {
+        let tokens = analysis.tokens;
+        let group = &analysis.groups[g];
+        let copula = (group.start..group.end)
+            .all(|j| tokens.lemma(j) == "be" || tokens.tokens[j].pos == Pos::Neg)
+            && tokens.lemma(group.start) == "be";
+        if !copula {
+            return None;
+        }
+        let mut i = group.end;
+        while i < tokens.len() && matches!(tokens.tokens[i].pos, Pos::Adv | Pos::Neg) {
+            i += 1;
+        }
+        let words = |n: usize| (i..i + n).map(|j| tokens.norm(j.min(tokens.len() - 1)));
+        let negated = group.negated || (group.end..i).any(|j| tokens.tokens[j].pos == Pos::Neg);
+        if i + 4 <= tokens.len() && words(4).eq(["out", "of", "the", "question"]) {
+            return Some(i + 4);
+        }
+        match tokens.tokens.get(i).map(|_| tokens.norm(i)) {
+            Some("unacceptable" | "inadmissible") if !negated => Some(i + 1),
+            Some("acceptable" | "negotiable" | "an") if negated => {
+                // "is not an option"
+                if tokens.norm(i) == "an" {
+                    return (i + 1 < tokens.len() && tokens.norm(i + 1) == "option")
+                        .then_some(i + 2);
+                }
+                Some(i + 1)
+            }
+            _ => None,
+        }
+    }
+
     fn attribution(&self, analysis: &Analysis) -> Option<usize> {
         let tokens = analysis.tokens;
         for i in 0..tokens.len().saturating_sub(1) {

@@ -1624,3 +1624,31 @@ fn compass_word_before_a_country_is_a_qualifier_and_unnamed_rebels_belong_where_
         "{found:?}"
     );
 }
+
+#[test]
+fn a_statement_that_something_is_unacceptable_rejects_it() {
+    has(
+        "The Kenyan foreign minister said Somalia's proposal is unacceptable.",
+        "KENGOV",
+        Plover::Reject,
+        "SOM",
+    );
+    has(
+        "Lifting the embargo on Eritrea is out of the question, Ethiopian officials said.",
+        "ETHGOV",
+        Plover::Reject,
+        "ERI",
+    );
+    has(
+        "Uganda said talks with the rebels were not an option.",
+        "UGA",
+        Plover::Reject,
+        "UGAREB",
+    );
+    // A plain description is no rejection.
+    let found = triples("The Kenyan foreign minister said Somalia's proposal is generous.");
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Reject),
+        "{found:?}"
+    );
+}
