@@ -265,20 +265,15 @@ impl Extractor {
                         start: tokens.tokens[group.start].start,
                         end: tokens.tokens[group.head].end,
                     };
-                    coded_groups[g] = self.push_events(
+                    coded_groups[g] = self.push_speaker_event(
                         ctx,
                         analysis,
                         &mut events,
-                        &[speaker],
-                        Some(subject),
-                        "100",
+                        &times,
+                        (speaker, Some(subject)),
+                        ("100", group.head),
                         relation,
                         group.negated,
-                        Modality::Asserted,
-                        None,
-                        dates::event_date(&times, group.head, ctx.doc_date, false),
-                        self.location(analysis, group.head),
-                        0.6,
                     );
                 }
                 continue;
@@ -297,20 +292,15 @@ impl Extractor {
                     start,
                     end: tokens.tokens[end - 1].end,
                 };
-                coded_groups[g] = self.push_events(
+                coded_groups[g] = self.push_speaker_event(
                     ctx,
                     analysis,
                     &mut events,
-                    &[speaker],
-                    rejected,
-                    "120",
+                    &times,
+                    (speaker, rejected),
+                    ("120", group.head),
                     relation,
                     false,
-                    Modality::Asserted,
-                    None,
-                    dates::event_date(&times, group.head, ctx.doc_date, false),
-                    self.location(analysis, group.head),
-                    0.6,
                 );
                 continue;
             }
@@ -1121,6 +1111,38 @@ impl Extractor {
                 let text = m.actor.text.as_str();
                 text.strip_prefix("the ").unwrap_or(text).to_string()
             })
+    }
+
+    /// An act of the speaker that a statement's predicate makes ("X must withdraw": a
+    /// demand of X; "the plan is unacceptable": a rejection), asserted, dated and placed by
+    /// the predicate's verb.
+    #[allow(clippy::too_many_arguments)]
+    fn push_speaker_event(
+        &self,
+        ctx: &SentenceContext,
+        analysis: &Analysis,
+        events: &mut Vec<Event>,
+        times: &[dates::TimeExpr],
+        (speaker, target): (usize, Option<usize>),
+        (code, head): (&str, usize),
+        relation: Relation,
+        negated: bool,
+    ) -> bool {
+        self.push_events(
+            ctx,
+            analysis,
+            events,
+            &[speaker],
+            target,
+            code,
+            relation,
+            negated,
+            Modality::Asserted,
+            None,
+            dates::event_date(times, head, ctx.doc_date, false),
+            self.location(analysis, head),
+            0.6,
+        )
     }
 
     #[allow(clippy::too_many_arguments)]
