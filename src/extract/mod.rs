@@ -304,6 +304,36 @@ impl Extractor {
                 );
                 continue;
             }
+            // "Vietnam is committed to opening up its economy", "Iran is willing to resume
+            // talks": the subject states an intent (CAMEO 030).
+            if let Some(end) = self.intent_predicate(analysis, &codings, g) {
+                if let Some(&subject) = analysis.subject(g).first() {
+                    let start = tokens.tokens[group.start].start;
+                    let relation = Relation {
+                        text: ctx.text[start..tokens.tokens[end - 1].end].to_string(),
+                        lemma: tokens.norm(end - 1).to_string(),
+                        start,
+                        end: tokens.tokens[end - 1].end,
+                    };
+                    let target = self.pick_target(analysis, analysis.objects(g), &[subject]);
+                    coded_groups[g] = self.push_events(
+                        ctx,
+                        analysis,
+                        &mut events,
+                        &[subject],
+                        target,
+                        "030",
+                        relation,
+                        group.negated,
+                        Modality::Asserted,
+                        speech.filter(|&k| k != subject),
+                        dates::event_date(&times, group.head, ctx.doc_date, false),
+                        self.location(analysis, group.head),
+                        0.6,
+                    );
+                    continue;
+                }
+            }
             // A participle right after a noun modifies it ("lines leading into Kabul",
             // "militiamen armed with machetes"): no event of its own.
             // An -ing participle after an actor reports the actor's act, though: "police
@@ -1063,6 +1093,40 @@ impl Extractor {
             }
             _ => None,
         }
+    }
+
+    /// Verb group `g` is a copula with a predicate of intent and its complement: "is
+    /// committed to", "are willing to". Returns the end of the predicate. A complement that
+    /// codes an act of its own carries the intent itself ("is willing to withdraw its troops"
+    /// is the withdrawal, stated as an intent).
+    fn intent_predicate(
+        &self,
+        analysis: &Analysis,
+        codings: &[Result<coder::VerbCoding, coder::NoCode>],
+        g: usize,
+    ) -> Option<usize> {
+        let tokens = analysis.tokens;
+        let group = &analysis.groups[g];
+        if !(group.start..group.end).all(|j| tokens.lemma(j) == "be") {
+            return None;
+        }
+        let mut i = group.end;
+        while i < tokens.len() && tokens.tokens[i].pos == Pos::Adv {
+            i += 1;
+        }
+        let intent = i + 1 < tokens.len()
+            && matches!(tokens.norm(i), "committed" | "willing")
+            && tokens.norm(i + 1) == "to";
+        if !intent {
+            return None;
+        }
+        let complement_coded = analysis
+            .group_at
+            .get(i + 2)
+            .copied()
+            .flatten()
+            .is_some_and(|k| codings[k].is_ok());
+        (!complement_coded).then_some(i + 1)
     }
 
     fn attribution(&self, analysis: &Analysis) -> Option<usize> {

@@ -1652,3 +1652,20 @@ fn a_statement_that_something_is_unacceptable_rejects_it() {
         "{found:?}"
     );
 }
+
+#[test]
+fn being_committed_or_willing_to_act_is_an_intent() {
+    has(
+        "Kenya is committed to opening its markets to Ugandan farmers.",
+        "KEN",
+        Plover::Agree,
+        "",
+    );
+    // When the complement codes an act of its own, that act carries the intent, once.
+    let found = triples("Syria is willing to withdraw its troops from Lebanon.");
+    let intents = found
+        .iter()
+        .filter(|(s, p, _)| s == "SYR" && *p == Plover::Agree)
+        .count();
+    assert_eq!(intents, 1, "{found:?}");
+}
