@@ -1470,6 +1470,17 @@ impl Extractor {
             if sources.is_empty() && governing.is_none() {
                 sources = adjunct_subject(analysis, i);
             }
+            // "negotiators return to Geneva for talks": a meeting someone travels for is their
+            // act, whether or not the other party is named.
+            if governing.is_none() && self.dict.plover_of(&noun.code) == Plover::Consult {
+                if let Some(g) = travel_purpose(analysis, i) {
+                    if sources.is_empty() {
+                        sources = analysis.subject(g).to_vec();
+                    }
+                    light = true;
+                    head = analysis.groups[g].head;
+                }
+            }
             let target = after
                 .iter()
                 .find(|(p, _)| noun.target_preps.iter().any(|tp| tp == p))
@@ -1605,6 +1616,31 @@ fn adjunct_subject(analysis: &Analysis, noun: usize) -> Vec<usize> {
         .find(|(_, g)| g.end < j && g.start >= clause && !g.infinitive)
         .map(|(g, _)| analysis.subject(g).to_vec())
         .unwrap_or_default()
+}
+
+/// Verbs of travel whose "for" phrase names the purpose of the trip.
+const TRAVEL_VERBS: &[&str] = &[
+    "return", "travel", "fly", "go", "come", "arrive", "head", "gather", "convene",
+];
+
+/// The verb group of travel whose purpose the noun at `noun` names: "return to Geneva (this
+/// week) for talks".
+fn travel_purpose(analysis: &Analysis, noun: usize) -> Option<usize> {
+    let tokens = analysis.tokens;
+    let j = grammar::modifiers_start(tokens, noun);
+    if j == 0 || tokens.norm(j - 1) != "for" {
+        return None;
+    }
+    let clause = analysis.clause_start(j - 1);
+    let (g, group) = analysis
+        .groups
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, g)| g.end < j && g.start >= clause && !g.infinitive)?;
+    TRAVEL_VERBS
+        .contains(&tokens.lemma(group.head))
+        .then_some(g)
 }
 
 /// The actor in a "by"/"of" phrase right after the common-noun phrase starting at `start`

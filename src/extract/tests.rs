@@ -1669,3 +1669,19 @@ fn being_committed_or_willing_to_act_is_an_intent() {
         .count();
     assert_eq!(intents, 1, "{found:?}");
 }
+
+#[test]
+fn travelling_for_talks_is_consulting() {
+    let text = "Kenyan and Ugandan negotiators return to Nairobi this week for talks on trade.";
+    has(text, "KENGOV", Plover::Consult, "");
+    has(text, "UGAGOV", Plover::Consult, "");
+    has(
+        "A Sudanese delegation flew to Jeddah for talks with the Rapid Support Forces.",
+        "SDNGOV",
+        Plover::Consult,
+        "SDNREB",
+    );
+    // Travel for something else is no meeting.
+    let found = triples("Kenyan negotiators return to Nairobi this week for the funeral.");
+    assert!(found.is_empty(), "{found:?}");
+}
