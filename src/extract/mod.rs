@@ -126,6 +126,10 @@ const READINESS_VERBS: &[&str] = &["prepare", "gear", "mass", "mobilize", "mobil
 const PROMISE_VERBS: &[&str] = &["vow", "pledge", "swear", "promise", "commit", "undertake"];
 const PROPOSAL_VERBS: &[&str] = &["propose", "suggest", "offer", "float", "consider", "weigh"];
 
+/// Verbs whose passive with no agent reports the act of its subject: forces "have been
+/// demobilized" stand down, whoever ordered it.
+const SELF_PASSIVE_VERBS: &[&str] = &["demobilize", "demobilise"];
+
 /// Verbs that carry a nominal event as their object without coding one themselves.
 const LIGHT_VERBS: &[&str] = &[
     "launch",
@@ -386,10 +390,11 @@ impl Extractor {
             }
             // The condition of a threat or promise is no event: "... unless the president
             // agrees to step down", "if Israel attacks".
-            // So is an awaited act: "... until Hamas frees the hostages".
+            // So is an awaited act: "... until Hamas frees the hostages", "... before they
+            // demobilize".
             let clause = analysis.clause_start(group.start);
             if clause > 0 && matches!(tokens.norm(clause - 1), "if" | "unless")
-                || analysis.subordinated_by(g) == Some("until")
+                || matches!(analysis.subordinated_by(g), Some("until" | "before"))
                     && matches!(
                         tokens.tokens[group.head].form,
                         crate::nlp::VForm::Base | crate::nlp::VForm::ThirdSg
@@ -451,7 +456,12 @@ impl Extractor {
                     .find(|(p, _)| tokens.norm(*p) == "by")
                     .map(|(_, k)| *k);
                 let subject = analysis.subject(g);
-                (by.into_iter().collect::<Vec<_>>(), subject.first().copied())
+                if by.is_none() && SELF_PASSIVE_VERBS.contains(&lemma) {
+                    // "the guerrillas have been demobilized": they stand down.
+                    (subject.to_vec(), None)
+                } else {
+                    (by.into_iter().collect::<Vec<_>>(), subject.first().copied())
+                }
             } else {
                 let subject = analysis.subject(g);
                 let target = coding

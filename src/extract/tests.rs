@@ -1685,3 +1685,21 @@ fn travelling_for_talks_is_consulting() {
     let found = triples("Kenyan negotiators return to Nairobi this week for the funeral.");
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn forces_demobilized_with_no_agent_stand_down_themselves() {
+    has(
+        "One third of the Congolese rebels have been demobilized since the accord.",
+        "CODREB",
+        Plover::Retreat,
+        "",
+    );
+    // An act awaited before something else happens is no event yet.
+    let found = triples(
+        "Congolese rebels said the government must release prisoners before they demobilize.",
+    );
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Retreat),
+        "{found:?}"
+    );
+}
