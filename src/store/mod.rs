@@ -328,9 +328,11 @@ impl Store {
             self.conn.pragma_update(None, "synchronous", "NORMAL")?;
             // 64 MB of page cache: inserts touch index pages all over a large database.
             self.conn.pragma_update(None, "cache_size", -65_536)?;
-            // Checkpoint the write-ahead log every ~40 MB rather than every 4 MB.
+            // Checkpoint the write-ahead log every ~40 MB rather than every 4 MB (the setting
+            // counts pages, whose size depends on when the database was made).
+            let page_size: i64 = self.conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
             self.conn
-                .pragma_update(None, "wal_autocheckpoint", 10_000)?;
+                .pragma_update(None, "wal_autocheckpoint", (40 << 20) / page_size.max(512))?;
         }
         self.conn.busy_timeout(std::time::Duration::from_secs(10))?;
         Ok(())
