@@ -894,6 +894,41 @@ mod tests {
     }
 
     #[test]
+    fn reports_of_one_event_share_its_group_and_edge() {
+        let mut store = Store::open_in_memory().unwrap();
+        let extractor = Extractor::builtin();
+        // Twice in one article, then once in another: one event, three reports, two articles.
+        let first = doc("Russia attacked Ukraine on Friday. Russia attacked Ukraine on Friday.");
+        let second = doc("Russia attacked Ukraine on Friday, officials said.");
+        store.insert(&first, &extractor.extract(&first)).unwrap();
+        store.insert(&second, &extractor.extract(&second)).unwrap();
+        let rows = |sql: &str| -> Vec<Vec<Value>> { store.query(sql).unwrap().rows };
+        assert_eq!(
+            rows(
+                "SELECT g.cameo, g.date, g.reports, g.documents, count(e.id) FROM event_groups g
+                 JOIN events e ON e.group_id = g.id GROUP BY g.id"
+            ),
+            vec![vec![
+                Value::Text("190".into()),
+                Value::Text("2025-09-19".into()),
+                Value::Integer(3),
+                Value::Integer(2),
+                Value::Integer(3),
+            ]]
+        );
+        assert_eq!(
+            rows("SELECT plover, events, reports, documents, goldstein_sum FROM edge_stats"),
+            vec![vec![
+                Value::Text("ASSAULT".into()),
+                Value::Integer(1),
+                Value::Integer(3),
+                Value::Integer(2),
+                Value::Real(-10.0),
+            ]]
+        );
+    }
+
+    #[test]
     fn store_insert_twice_is_a_no_op() {
         let mut store = Store::open_in_memory().unwrap();
         let d = doc("Russia attacked Ukraine on Friday. Kyiv condemned the attack.");
