@@ -86,8 +86,9 @@ fn create_indexes(conn: &Connection) -> Result<(), StoreError> {
 /// (to the write-ahead log, then checkpointed into the file) and its indexes are rebuilt in
 /// bulk: with 32 KB pages instead of SQLite's default 4 KB, the write-ahead log holds an
 /// eighth as many frames, with as many fewer headers and checksums, and B-trees split less
-/// often. A bulk load took a fifth less time; lookups by the read commands were unchanged,
-/// as far as the timings tell. The page size cannot change once the database has pages.
+/// often. A bulk load took a fifth less time. On a 100 MB load, read commands that scan
+/// (full-text search, events by date) got faster and point lookups (events of one actor,
+/// export) about 0.05-0.1 s slower. The page size cannot change once the database has pages.
 const NEW_PAGE_SIZE: i64 = 32 * 1024;
 
 /// A SQLite database of coded events.
