@@ -69,11 +69,27 @@ const BULK_INDEXES: &[(&str, &str)] = &[
 ];
 
 fn create_indexes(conn: &Connection) -> Result<(), StoreError> {
+    if Store::missing_indexes(conn)? == 0 {
+        return Ok(());
+    }
+    // Building an index sorts its keys in up to a page cache's worth of memory: hand the page
+    // cache back first (the pages are all written by now) so that the two never add up. That
+    // kept the peak memory of a 100 MB bulk load at 214 MB instead of 243 MB.
+    conn.execute_batch("PRAGMA shrink_memory")?;
     for (name, on) in BULK_INDEXES {
         conn.execute_batch(&format!("CREATE INDEX IF NOT EXISTS {name} ON {on}"))?;
     }
     Ok(())
 }
+
+/// Page size of new databases. The database is written in large transactions of whole pages
+/// (to the write-ahead log, then checkpointed into the file) and its indexes are rebuilt in
+/// bulk: with 32 KB pages instead of SQLite's default 4 KB, the write-ahead log holds an
+/// eighth as many frames, with as many fewer headers and checksums, and B-trees split less
+/// often. A bulk load took a fifth less time. On a 100 MB load, read commands that scan
+/// (full-text search, events by date) got faster and point lookups (events of one actor,
+/// export) about 0.05-0.1 s slower. The page size cannot change once the database has pages.
+const NEW_PAGE_SIZE: i64 = 32 * 1024;
 
 /// A SQLite database of coded events.
 pub struct Store {
@@ -310,14 +326,21 @@ impl Store {
 
     fn configure(&self) -> Result<(), StoreError> {
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Only a database without pages yet takes a page size (an existing one keeps its own).
+        let page_count: i64 = self.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+        if page_count == 0 {
+            self.conn.pragma_update(None, "page_size", NEW_PAGE_SIZE)?;
+        }
         if self.path.is_some() {
             self.conn.pragma_update(None, "journal_mode", "WAL")?;
             self.conn.pragma_update(None, "synchronous", "NORMAL")?;
             // 64 MB of page cache: inserts touch index pages all over a large database.
             self.conn.pragma_update(None, "cache_size", -65_536)?;
-            // Checkpoint the write-ahead log every ~40 MB rather than every 4 MB.
+            // Checkpoint the write-ahead log every ~40 MB rather than every 4 MB (the setting
+            // counts pages, whose size depends on when the database was made).
+            let page_size: i64 = self.conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
             self.conn
-                .pragma_update(None, "wal_autocheckpoint", 10_000)?;
+                .pragma_update(None, "wal_autocheckpoint", (40 << 20) / page_size.max(512))?;
         }
         self.conn.busy_timeout(std::time::Duration::from_secs(10))?;
         Ok(())
@@ -634,46 +657,46 @@ impl Batch<'_> {
                     e.cameo.as_str(),
                     date.clone(),
                 ));
-                // A lookup, then an update or an insert: an upsert with RETURNING would buffer
-                // its one row in a temporary table, which cost more than the lookup.
+                // An insert that does nothing when the group exists, and only then a lookup and
+                // an update: most events start a group, so this saves most lookups. (An upsert
+                // with RETURNING would buffer its one row in a temporary table, which costs
+                // more than the lookup.)
                 let group_date = date.as_deref().unwrap_or_default();
-                let existing: Option<i64> = tx
+                let inserted = tx
                     .prepare_cached(
-                        "SELECT id FROM event_groups
-                         WHERE source_id = ?1 AND target_key = ?2 AND cameo = ?3 AND date = ?4",
+                        "INSERT INTO event_groups (source_id, target_id, target_key, cameo, plover, quad_class, goldstein, date, reports, documents)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, 1)
+                         ON CONFLICT (source_id, target_key, cameo, date) DO NOTHING",
                     )?
-                    .query_row(
-                        params![source, target.unwrap_or(0), e.cameo, group_date],
-                        |r| r.get(0),
-                    )
-                    .optional()?;
-                let new_event = existing.is_none();
-                let group = match existing {
-                    Some(id) => {
-                        tx.prepare_cached(
-                            "UPDATE event_groups SET reports = reports + 1, documents = documents + ?2
-                             WHERE id = ?1",
+                    .execute(params![
+                        source,
+                        target,
+                        target.unwrap_or(0),
+                        e.cameo,
+                        e.plover.as_str(),
+                        e.quad_class,
+                        e.goldstein,
+                        group_date,
+                    ])?;
+                let new_event = inserted == 1;
+                let group = if new_event {
+                    tx.last_insert_rowid()
+                } else {
+                    let id: i64 = tx
+                        .prepare_cached(
+                            "SELECT id FROM event_groups
+                             WHERE source_id = ?1 AND target_key = ?2 AND cameo = ?3 AND date = ?4",
                         )?
-                        .execute(params![id, new_document as i64])?;
-                        id
-                    }
-                    None => {
-                        tx.prepare_cached(
-                            "INSERT INTO event_groups (source_id, target_id, target_key, cameo, plover, quad_class, goldstein, date, reports, documents)
-                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, 1)",
-                        )?
-                        .execute(params![
-                            source,
-                            target,
-                            target.unwrap_or(0),
-                            e.cameo,
-                            e.plover.as_str(),
-                            e.quad_class,
-                            e.goldstein,
-                            group_date,
-                        ])?;
-                        tx.last_insert_rowid()
-                    }
+                        .query_row(
+                            params![source, target.unwrap_or(0), e.cameo, group_date],
+                            |r| r.get(0),
+                        )?;
+                    tx.prepare_cached(
+                        "UPDATE event_groups SET reports = reports + 1, documents = documents + ?2
+                         WHERE id = ?1",
+                    )?
+                    .execute(params![id, new_document as i64])?;
+                    id
                 };
                 if let Some(target) = target {
                     let new_edge_document =
@@ -760,23 +783,36 @@ impl Batch<'_> {
         if let Some(&id) = self.known.actors.get(&key).or(self.fresh.actors.get(&key)) {
             return Ok(id);
         }
-        let id: i64 = self
+        // A lookup, then an insert or an update of the kind: an upsert with RETURNING (one
+        // statement) took four times as long, buffering its row in a temporary table.
+        let existing: Option<i64> = self
             .conn
-            .prepare_cached(
-                "INSERT INTO actors (name, code, country, sector, kind) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT(name, code) DO UPDATE SET kind = excluded.kind
-             RETURNING id",
-            )?
-            .query_row(
-                params![
-                    actor.name,
-                    key.1,
-                    actor.country,
-                    actor.sector,
-                    actor.kind.as_str()
-                ],
-                |r| r.get(0),
-            )?;
+            .prepare_cached("SELECT id FROM actors WHERE name = ?1 AND code = ?2")?
+            .query_row(params![actor.name, key.1], |r| r.get(0))
+            .optional()?;
+        let id = match existing {
+            Some(id) => {
+                self.conn
+                    .prepare_cached("UPDATE actors SET kind = ?2 WHERE id = ?1")?
+                    .execute(params![id, actor.kind.as_str()])?;
+                id
+            }
+            None => {
+                self.conn
+                    .prepare_cached(
+                        "INSERT INTO actors (name, code, country, sector, kind)
+                         VALUES (?1, ?2, ?3, ?4, ?5)",
+                    )?
+                    .execute(params![
+                        actor.name,
+                        key.1,
+                        actor.country,
+                        actor.sector,
+                        actor.kind.as_str()
+                    ])?;
+                self.conn.last_insert_rowid()
+            }
+        };
         self.fresh.actors.insert(key, id);
         Ok(id)
     }
@@ -837,6 +873,67 @@ mod tests {
     fn store_migrates_to_current_version() {
         let store = Store::open_in_memory().unwrap();
         assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn new_databases_take_the_large_page_size_and_old_ones_keep_theirs() {
+        let dir = tempfile::tempdir().unwrap();
+        let page_size = |store: &Store| store.query("PRAGMA page_size").unwrap().rows[0][0].clone();
+        let fresh = dir.path().join("new.db");
+        let store = Store::open(&fresh).unwrap();
+        assert_eq!(page_size(&store), Value::Integer(NEW_PAGE_SIZE));
+        assert_eq!(
+            page_size(&Store::open_in_memory().unwrap()),
+            Value::Integer(NEW_PAGE_SIZE)
+        );
+        // A database made with 4 KB pages (as every geokg before this one did) keeps them, and
+        // documents still go in.
+        let old = dir.path().join("old.db");
+        {
+            let conn = Connection::open(&old).unwrap();
+            conn.pragma_update(None, "page_size", 4096).unwrap();
+            conn.execute_batch("CREATE TABLE before_geokg (x)").unwrap();
+        }
+        let mut store = Store::open(&old).unwrap();
+        assert_eq!(page_size(&store), Value::Integer(4096));
+        let d = doc("Russia attacked Ukraine on Friday.");
+        store.insert(&d, &Extractor::builtin().extract(&d)).unwrap();
+        assert_eq!(store.table_counts().unwrap()[0], ("documents", 1));
+    }
+
+    #[test]
+    fn reports_of_one_event_share_its_group_and_edge() {
+        let mut store = Store::open_in_memory().unwrap();
+        let extractor = Extractor::builtin();
+        // Twice in one article, then once in another: one event, three reports, two articles.
+        let first = doc("Russia attacked Ukraine on Friday. Russia attacked Ukraine on Friday.");
+        let second = doc("Russia attacked Ukraine on Friday, officials said.");
+        store.insert(&first, &extractor.extract(&first)).unwrap();
+        store.insert(&second, &extractor.extract(&second)).unwrap();
+        let rows = |sql: &str| -> Vec<Vec<Value>> { store.query(sql).unwrap().rows };
+        assert_eq!(
+            rows(
+                "SELECT g.cameo, g.date, g.reports, g.documents, count(e.id) FROM event_groups g
+                 JOIN events e ON e.group_id = g.id GROUP BY g.id"
+            ),
+            vec![vec![
+                Value::Text("190".into()),
+                Value::Text("2025-09-19".into()),
+                Value::Integer(3),
+                Value::Integer(2),
+                Value::Integer(3),
+            ]]
+        );
+        assert_eq!(
+            rows("SELECT plover, events, reports, documents, goldstein_sum FROM edge_stats"),
+            vec![vec![
+                Value::Text("ASSAULT".into()),
+                Value::Integer(1),
+                Value::Integer(3),
+                Value::Integer(2),
+                Value::Real(-10.0),
+            ]]
+        );
     }
 
     #[test]
