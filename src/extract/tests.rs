@@ -1703,3 +1703,18 @@ fn forces_demobilized_with_no_agent_stand_down_themselves() {
         "{found:?}"
     );
 }
+
+#[test]
+fn flying_somewhere_is_travel_not_an_intent() {
+    has(
+        "The Kenyan foreign minister flew to Kampala on Monday.",
+        "KENGOV",
+        Plover::Consult,
+        "UGAGOV",
+    );
+    let found = triples("The Kenyan foreign minister flew to Kampala on Monday.");
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Agree),
+        "{found:?}"
+    );
+}
