@@ -236,6 +236,9 @@ impl Extractor {
             .any(|i| matches!(tokens.norm(i), "if" | "unless") && tokens.tokens[i].pos == Pos::Sub);
         let mut events: Vec<Event> = Vec::new();
         let mut coded_groups = vec![false; analysis.groups.len()];
+        // Byte spans of subjects a statement rules out ("talks with the rebels were not an
+        // option"): what they name is rejected, not done.
+        let mut ruled_out: Vec<(usize, usize)> = Vec::new();
         let mut codings = Vec::with_capacity(analysis.groups.len());
         for g in 0..analysis.groups.len() {
             let window_end = analysis.objects(g).window_end;
@@ -289,6 +292,12 @@ impl Extractor {
                 let rejected = (clause..group.start)
                     .filter_map(|i| analysis.mention_at[i])
                     .find(|&k| k != speaker && usable_actor(&analysis.mentions[k]));
+                if clause < group.start {
+                    ruled_out.push((
+                        tokens.tokens[clause].start,
+                        tokens.tokens[group.start - 1].end,
+                    ));
+                }
                 let start = tokens.tokens[group.start].start;
                 let relation = Relation {
                     text: ctx.text[start..tokens.tokens[end - 1].end].to_string(),
@@ -683,6 +692,11 @@ impl Extractor {
             speech,
             &mut events,
         );
+        events.retain(|e| {
+            !ruled_out
+                .iter()
+                .any(|&(s, end)| e.relation.start >= s && e.relation.end <= end)
+        });
         // The same act said twice ("attacked Kyiv, killing five", "threatened to launch an
         // offensive unless Baghdad ..."): keep the one with a target.
         let with_target: Vec<(String, Plover)> = events

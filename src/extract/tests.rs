@@ -1645,6 +1645,12 @@ fn a_statement_that_something_is_unacceptable_rejects_it() {
         Plover::Reject,
         "UGAREB",
     );
+    // The talks ruled out are not held.
+    let found = triples("Uganda said talks with the rebels were not an option.");
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Consult),
+        "{found:?}"
+    );
     // A plain description is no rejection.
     let found = triples("The Kenyan foreign minister said Somalia's proposal is generous.");
     assert!(
