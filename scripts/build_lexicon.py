@@ -141,6 +141,14 @@ OUR_ENTRIES = {
     # an ordinal or fraction ("one third of the guerrillas"), not a verb
     "third": [("N", "third"), ("J", "third")],
     "thirds": [("N", "third")],
+    # participial adjectives upstream lists only as verb forms ("devastating blows")
+    "devastating": [("V", "devastate"), ("J", "devastating")],
+    "crushing": [("V", "crush"), ("J", "crushing")],
+    "sweeping": [("V", "sweep"), ("J", "sweeping")],
+    "escalating": [("V", "escalate"), ("J", "escalating")],
+    "growing": [("V", "grow"), ("J", "growing")],
+    "rising": [("V", "rise"), ("J", "rising")],
+    "leading": [("V", "lead"), ("J", "leading")],
 }
 
 def function_word_rows():

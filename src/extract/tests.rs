@@ -1724,3 +1724,14 @@ fn flying_somewhere_is_travel_not_an_intent() {
         "{found:?}"
     );
 }
+
+#[test]
+fn participial_adjective_after_a_verb_is_no_act() {
+    let text = "Al-Shabaab has threatened to deliver devastating blows to Kenya.";
+    has(text, "SOMREB", Plover::Threaten, "KEN");
+    let found = triples(text);
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Assault),
+        "{found:?}"
+    );
+}

@@ -667,13 +667,15 @@ impl Context<'_> {
         let prev = self.prev;
         // "from neighboring Lebanon", "the ruling party": an -ing adjective before a noun.
         // After a possessive no verb can follow, adjective or not: "Algeria's leading activist".
+        // Right after a verb too, when the lexicon knows the adjective: "delivered devastating
+        // blows".
         if verb
             && (adj || matches!(prev, Pos::Poss | Pos::PossPron | Pos::Det))
             && form == VForm::Ger
-            && matches!(
+            && (matches!(
                 prev,
                 Pos::Det | Pos::PossPron | Pos::Prep | Pos::Adj | Pos::Poss
-            )
+            ) || adj && prev == Pos::Verb && next == Some(Pos::Noun))
             && matches!(next, Some(Pos::Noun | Pos::Proper | Pos::Adj | Pos::Other))
         {
             return Pos::Adj;
