@@ -1735,3 +1735,25 @@ fn participial_adjective_after_a_verb_is_no_act() {
         "{found:?}"
     );
 }
+
+#[test]
+fn leaving_people_dead_or_behind_is_no_journey() {
+    let found = triples("The Russian strike on Kharkiv left 20 people dead.");
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Consult),
+        "{found:?}"
+    );
+    has(
+        "The Russian strike on Kharkiv left 20 people dead.",
+        "RUS",
+        Plover::Assault,
+        "UKR",
+    );
+    // Leaving a place still is.
+    has(
+        "Kenyan troops left Somalia on Monday.",
+        "KENMIL",
+        Plover::Consult,
+        "SOM",
+    );
+}
