@@ -613,6 +613,22 @@ impl<'a> Analysis<'a> {
         i < self.tokens.len() && matches!(self.pos(i), Pos::Det | Pos::PossPron)
     }
 
+    /// The clause of verb group `g` opens with `word`, before its subject or right before
+    /// the verb: "whether" in "... whether Trump's team has engaged ...".
+    pub fn opened_by(&self, g: usize, word: &str) -> bool {
+        let group = &self.groups[g];
+        let clause = self.clause_start(group.start);
+        let before_subject = self
+            .subject(g)
+            .first()
+            .and_then(|&s| modifiers_start(self.tokens, self.mentions[s].start).checked_sub(1));
+        clause
+            .checked_sub(1)
+            .into_iter()
+            .chain(before_subject)
+            .any(|i| self.norm(i) == word)
+    }
+
     /// The temporal word opening the clause of verb group `g` when it stands before the
     /// clause's subject: "until" in "until Hamas frees ...".
     pub fn subordinated_by(&self, g: usize) -> Option<&str> {

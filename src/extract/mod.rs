@@ -887,6 +887,11 @@ impl Extractor {
     ) -> Modality {
         let tokens = analysis.tokens;
         let group = &analysis.groups[g];
+        // "it is murky whether Trump's team has engaged ...": a clause of "whether" states
+        // no fact.
+        if analysis.opened_by(g, "whether") {
+            return Modality::Hypothetical;
+        }
         let modal = group
             .modal
             .or_else(|| governor.and_then(|o| analysis.groups[o].modal));

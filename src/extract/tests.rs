@@ -1757,3 +1757,22 @@ fn leaving_people_dead_or_behind_is_no_journey() {
         "SOM",
     );
 }
+
+#[test]
+fn a_whether_clause_states_no_fact() {
+    let events = doc_events(
+        "It is unclear whether Kenya has contacted the Somali government.",
+        "2025-06-10",
+    );
+    let contact = events
+        .iter()
+        .find(|e| e.source.code.as_deref() == Some("KEN"))
+        .unwrap_or_else(|| panic!("{events:?}"));
+    assert_eq!(contact.modality, Modality::Hypothetical);
+    // The same clause on its own is asserted.
+    let events = doc_events("Kenya has contacted the Somali government.", "2025-06-10");
+    assert!(
+        events.iter().all(|e| e.modality == Modality::Asserted),
+        "{events:?}"
+    );
+}
