@@ -879,9 +879,6 @@ impl<'d> ActorRecognizer<'d> {
                 m.agent_only = false;
                 continue;
             }
-            if last_country.is_none() && (m.agent_only || (m.person && m.actor.code.is_none())) {
-                last_country = place_country.clone().or_else(|| sentence_country.clone());
-            }
             // A role noun alone, or an unknown name with a title ("former president Carlos
             // Menem"), belongs to the country the sentence is about.
             let titled_unknown = m.actor.code.is_none() && m.actor.sector.is_some() && m.person;
@@ -896,10 +893,12 @@ impl<'d> ActorRecognizer<'d> {
                         && (m.start..m.end)
                             .chain(organisation_noun_after(tokens, m.end))
                             .any(|i| POLITICAL_ORGANISATION_WORDS.contains(&tokens.norm(i))));
+            if last_country.is_none()
+                && (m.agent_only || (m.person && m.actor.code.is_none()) || political)
+            {
+                last_country = place_country.clone().or_else(|| sentence_country.clone());
+            }
             if political {
-                if last_country.is_none() {
-                    last_country = place_country.clone().or_else(|| sentence_country.clone());
-                }
                 let placed = placed_organisations
                     .iter()
                     .find(|(n, _)| *n == m.actor.name)

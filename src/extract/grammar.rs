@@ -209,11 +209,7 @@ impl<'a> Analysis<'a> {
             // already has its verb ("demanded ... at talks aimed at ending"). A participle
             // clause is no such verb ("the Red Cross operating in Iraq said ..."), unless an
             // agent follows ("a convoy carrying aid seized by gunmen").
-            let bare_past_after_noun = form == VForm::Past
-                && head == start
-                && !infinitive
-                && start > 0
-                && matches!(self.pos(start - 1), Pos::Noun | Pos::Proper);
+            let bare_past_after_noun = self.bare_past_after_noun(start, head, infinitive);
             let reduced_relative = bare_past_after_noun
                 && !self.object_follows(end)
                 && (self.finite_verb_after_pp(end)
@@ -576,6 +572,16 @@ impl<'a> Analysis<'a> {
         false
     }
 
+    /// A verb group of one bare past form right after a noun ("troops stationed", "a body
+    /// linked"): a finite verb or a participle modifying the noun, as the context decides.
+    fn bare_past_after_noun(&self, start: usize, head: usize, infinitive: bool) -> bool {
+        self.tokens.tokens[head].form == VForm::Past
+            && head == start
+            && !infinitive
+            && start > 0
+            && matches!(self.pos(start - 1), Pos::Noun | Pos::Proper)
+    }
+
     /// A prepositional phrase starts at `i` and a finite verb follows it: the past form
     /// before `i` modifies the noun before it ("a newspaper based in east Beirut has
     /// violated ...", "troops stationed near the border fired ...").
@@ -737,10 +743,8 @@ impl<'a> Analysis<'a> {
             && (first..close).all(|i| {
                 self.group_at[i].is_none_or(|k| {
                     let group = &self.groups[k];
-                    group.head == group.start
-                        && self.tokens.tokens[group.head].form == VForm::Past
-                        && group.start > first
-                        && matches!(self.pos(group.start - 1), Pos::Noun | Pos::Proper)
+                    group.start > first
+                        && self.bare_past_after_noun(group.start, group.head, group.infinitive)
                 }) && !matches!(self.pos(i), Pos::Sub | Pos::Rel)
             })
     }

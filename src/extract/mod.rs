@@ -119,10 +119,10 @@ const FUTURE_VERBS: &[&str] = &[
     "seek", "mean",
 ];
 
-/// Verbs that promise the act of their infinitive: a promised attack is a threat ("vowed to
-/// fight", "swore to avenge"), a promised favour an agreement ("pledged to help").
 /// Verbs of getting ready: with an attack in their infinitive, a show of force.
 const READINESS_VERBS: &[&str] = &["prepare", "gear", "mass", "mobilize", "mobilise"];
+/// Verbs that promise the act of their infinitive: a promised attack is a threat ("vowed to
+/// fight", "swore to avenge"), a promised favour an agreement ("pledged to help").
 const PROMISE_VERBS: &[&str] = &["vow", "pledge", "swear", "promise", "commit", "undertake"];
 const PROPOSAL_VERBS: &[&str] = &["propose", "suggest", "offer", "float", "consider", "weigh"];
 
@@ -264,14 +264,12 @@ impl Extractor {
                 && tokens.norm(group.start) != "shall"
             {
                 if let (Some(speaker), Some(&subject)) = (speech, analysis.subject(g).first()) {
-                    let relation = Relation {
-                        text: ctx.text
-                            [tokens.tokens[group.start].start..tokens.tokens[group.head].end]
-                            .to_string(),
-                        lemma: format!("must {}", tokens.lemma(group.head)),
-                        start: tokens.tokens[group.start].start,
-                        end: tokens.tokens[group.head].end,
-                    };
+                    let relation = relation_over(
+                        ctx.text,
+                        tokens,
+                        group.start..group.head + 1,
+                        format!("must {}", tokens.lemma(group.head)),
+                    );
                     coded_groups[g] = self.push_speaker_event(
                         ctx,
                         analysis,
@@ -298,13 +296,12 @@ impl Extractor {
                         tokens.tokens[group.start - 1].end,
                     ));
                 }
-                let start = tokens.tokens[group.start].start;
-                let relation = Relation {
-                    text: ctx.text[start..tokens.tokens[end - 1].end].to_string(),
-                    lemma: tokens.lemma(group.head).to_string(),
-                    start,
-                    end: tokens.tokens[end - 1].end,
-                };
+                let relation = relation_over(
+                    ctx.text,
+                    tokens,
+                    group.start..end,
+                    tokens.lemma(group.head).to_string(),
+                );
                 coded_groups[g] = self.push_speaker_event(
                     ctx,
                     analysis,
@@ -321,13 +318,12 @@ impl Extractor {
             // talks": the subject states an intent (CAMEO 030).
             if let Some(end) = self.intent_predicate(analysis, &codings, g) {
                 if let Some(&subject) = analysis.subject(g).first() {
-                    let start = tokens.tokens[group.start].start;
-                    let relation = Relation {
-                        text: ctx.text[start..tokens.tokens[end - 1].end].to_string(),
-                        lemma: tokens.norm(end - 1).to_string(),
-                        start,
-                        end: tokens.tokens[end - 1].end,
-                    };
+                    let relation = relation_over(
+                        ctx.text,
+                        tokens,
+                        group.start..end,
+                        tokens.norm(end - 1).to_string(),
+                    );
                     let target = self.pick_target(analysis, analysis.objects(g), &[subject]);
                     coded_groups[g] = self.push_events(
                         ctx,
@@ -581,14 +577,12 @@ impl Extractor {
                 }
             }
             let relation_end = coding.verb_end.max(group.head + 1);
-            let relation = Relation {
-                text: ctx.text
-                    [tokens.tokens[group.start].start..tokens.tokens[relation_end - 1].end]
-                    .to_string(),
-                lemma: coding.lemma.clone(),
-                start: tokens.tokens[group.start].start,
-                end: tokens.tokens[relation_end - 1].end,
-            };
+            let relation = relation_over(
+                ctx.text,
+                tokens,
+                group.start..relation_end,
+                coding.lemma.clone(),
+            );
             let confidence = 0.5
                 + if coding.pattern_weight > 0 { 0.2 } else { 0.0 }
                 + if target.is_some() { 0.1 } else { 0.0 }
@@ -946,10 +940,7 @@ impl Extractor {
         codings: &[Result<coder::VerbCoding, coder::NoCode>],
         g: usize,
     ) -> Option<usize> {
-        if !PROMISE_VERBS.contains(&analysis.tokens.lemma(analysis.groups[g].head)) {
-            return None;
-        }
-        let inner = analysis.objects(g).infinitive?;
+        let inner = infinitive_of(analysis, g, PROMISE_VERBS)?;
         let code = codings[inner].as_ref().ok()?;
         let cameo = self.dict.cameo(&code.code)?;
         (cameo.quad_class >= 3 && cameo.plover != Plover::Other).then_some(inner)
@@ -964,10 +955,7 @@ impl Extractor {
         codings: &[Result<coder::VerbCoding, coder::NoCode>],
         g: usize,
     ) -> Option<usize> {
-        if !READINESS_VERBS.contains(&analysis.tokens.lemma(analysis.groups[g].head)) {
-            return None;
-        }
-        let inner = analysis.objects(g).infinitive?;
+        let inner = infinitive_of(analysis, g, READINESS_VERBS)?;
         // "to resume shelling", "to launch attacks": the act may sit one step further in.
         let candidates = [Some(inner), analysis.objects(inner).gerund];
         candidates.into_iter().flatten().find(|&a| {
@@ -1089,37 +1077,25 @@ impl Extractor {
         None
     }
 
-    /// The speaker of the sentence: subject of a statement verb, or "according to X".
     /// Verb group `g` is a copula whose predicate rules something out: "is out of the
     /// question", "is unacceptable", "is not acceptable". Returns the end of the predicate.
     fn rejecting_predicate(&self, analysis: &Analysis, g: usize) -> Option<usize> {
         let tokens = analysis.tokens;
-        let group = &analysis.groups[g];
-        let copula = (group.start..group.end)
-            .all(|j| tokens.lemma(j) == "be" || tokens.tokens[j].pos == Pos::Neg)
-            && tokens.lemma(group.start) == "be";
-        if !copula {
-            return None;
-        }
-        let mut i = group.end;
-        while i < tokens.len() && matches!(tokens.tokens[i].pos, Pos::Adv | Pos::Neg) {
-            i += 1;
-        }
-        let words = |n: usize| (i..i + n).map(|j| tokens.norm(j.min(tokens.len() - 1)));
-        let negated = group.negated || (group.end..i).any(|j| tokens.tokens[j].pos == Pos::Neg);
-        if i + 4 <= tokens.len() && words(4).eq(["out", "of", "the", "question"]) {
+        let (i, negation_word) = copula_predicate(analysis, g)?;
+        let negated = analysis.groups[g].negated || negation_word;
+        if i + 4 <= tokens.len()
+            && (i..i + 4)
+                .map(|j| tokens.norm(j))
+                .eq(["out", "of", "the", "question"])
+        {
             return Some(i + 4);
         }
+        let option_follows = i + 1 < tokens.len() && tokens.norm(i + 1) == "option";
         match tokens.tokens.get(i).map(|_| tokens.norm(i)) {
             Some("unacceptable" | "inadmissible") if !negated => Some(i + 1),
-            Some("acceptable" | "negotiable" | "an") if negated => {
-                // "is not an option"
-                if tokens.norm(i) == "an" {
-                    return (i + 1 < tokens.len() && tokens.norm(i + 1) == "option")
-                        .then_some(i + 2);
-                }
-                Some(i + 1)
-            }
+            Some("acceptable" | "negotiable") if negated => Some(i + 1),
+            // "is not an option"
+            Some("an") if negated && option_follows => Some(i + 2),
             _ => None,
         }
     }
@@ -1135,15 +1111,9 @@ impl Extractor {
         g: usize,
     ) -> Option<usize> {
         let tokens = analysis.tokens;
-        let group = &analysis.groups[g];
-        if !(group.start..group.end).all(|j| tokens.lemma(j) == "be") {
-            return None;
-        }
-        let mut i = group.end;
-        while i < tokens.len() && tokens.tokens[i].pos == Pos::Adv {
-            i += 1;
-        }
-        let intent = i + 1 < tokens.len()
+        let (i, negation_word) = copula_predicate(analysis, g)?;
+        let intent = !negation_word
+            && i + 1 < tokens.len()
             && matches!(tokens.norm(i), "committed" | "willing")
             && tokens.norm(i + 1) == "to";
         if !intent {
@@ -1158,6 +1128,7 @@ impl Extractor {
         (!complement_coded).then_some(i + 1)
     }
 
+    /// The speaker of the sentence: subject of a statement verb, or "according to X".
     fn attribution(&self, analysis: &Analysis) -> Option<usize> {
         let tokens = analysis.tokens;
         for i in 0..tokens.len().saturating_sub(1) {
@@ -1522,12 +1493,7 @@ impl Extractor {
                 i = end;
                 continue;
             }
-            let relation = Relation {
-                text: ctx.text[tokens.tokens[i].start..tokens.tokens[last].end].to_string(),
-                lemma: noun.words.join(" "),
-                start: tokens.tokens[i].start,
-                end: tokens.tokens[last].end,
-            };
+            let relation = relation_over(ctx.text, tokens, i..end, noun.words.join(" "));
             self.push_events(
                 ctx,
                 analysis,
@@ -1631,10 +1597,19 @@ impl Extractor {
 
 /// The subject of the clause whose "during"/"amid"/"after" adjunct holds the noun at `noun`.
 fn adjunct_subject(analysis: &Analysis, noun: usize) -> Vec<usize> {
+    adjunct_verb(analysis, noun, &["during", "amid", "after"])
+        .map(|g| analysis.subject(g).to_vec())
+        .unwrap_or_default()
+}
+
+/// The finite verb group of the clause that the noun phrase at `noun` is an adjunct of, when
+/// one of `prepositions` introduces that phrase: "clashed *during* demonstrations", "return
+/// to Geneva *for* talks".
+fn adjunct_verb(analysis: &Analysis, noun: usize, prepositions: &[&str]) -> Option<usize> {
     let tokens = analysis.tokens;
     let j = grammar::modifiers_start(tokens, noun);
-    if j == 0 || !matches!(tokens.norm(j - 1), "during" | "amid" | "after") {
-        return Vec::new();
+    if j == 0 || !prepositions.contains(&tokens.norm(j - 1)) {
+        return None;
     }
     let clause = analysis.clause_start(j - 1);
     analysis
@@ -1643,8 +1618,52 @@ fn adjunct_subject(analysis: &Analysis, noun: usize) -> Vec<usize> {
         .enumerate()
         .rev()
         .find(|(_, g)| g.end < j && g.start >= clause && !g.infinitive)
-        .map(|(g, _)| analysis.subject(g).to_vec())
-        .unwrap_or_default()
+        .map(|(g, _)| g)
+}
+
+/// Verb group `g` is a copula ("is", "were not"): the first token of its predicate, after
+/// adverbs and negations, and whether a negation word stands in the group or before the
+/// predicate.
+fn copula_predicate(analysis: &Analysis, g: usize) -> Option<(usize, bool)> {
+    let tokens = analysis.tokens;
+    let group = &analysis.groups[g];
+    let is_neg = |j: usize| tokens.tokens[j].pos == Pos::Neg;
+    let copula = tokens.lemma(group.start) == "be"
+        && (group.start..group.end).all(|j| tokens.lemma(j) == "be" || is_neg(j));
+    if !copula {
+        return None;
+    }
+    let mut i = group.end;
+    while i < tokens.len() && matches!(tokens.tokens[i].pos, Pos::Adv | Pos::Neg) {
+        i += 1;
+    }
+    Some((i, (group.start..i).any(is_neg)))
+}
+
+/// The relation spanning tokens `span` of the sentence, with `lemma`.
+fn relation_over(
+    text: &str,
+    tokens: &Tokens,
+    span: std::ops::Range<usize>,
+    lemma: String,
+) -> Relation {
+    let start = tokens.tokens[span.start].start;
+    let end = tokens.tokens[span.end - 1].end;
+    Relation {
+        text: text[start..end].to_string(),
+        lemma,
+        start,
+        end,
+    }
+}
+
+/// The infinitive complement of verb group `g` when its verb is one of `verbs`: "fight" in
+/// "vowed to fight".
+fn infinitive_of(analysis: &Analysis, g: usize, verbs: &[&str]) -> Option<usize> {
+    if !verbs.contains(&analysis.tokens.lemma(analysis.groups[g].head)) {
+        return None;
+    }
+    analysis.objects(g).infinitive
 }
 
 /// Verbs of travel whose "for" phrase names the purpose of the trip.
@@ -1655,21 +1674,8 @@ const TRAVEL_VERBS: &[&str] = &[
 /// The verb group of travel whose purpose the noun at `noun` names: "return to Geneva (this
 /// week) for talks".
 fn travel_purpose(analysis: &Analysis, noun: usize) -> Option<usize> {
-    let tokens = analysis.tokens;
-    let j = grammar::modifiers_start(tokens, noun);
-    if j == 0 || tokens.norm(j - 1) != "for" {
-        return None;
-    }
-    let clause = analysis.clause_start(j - 1);
-    let (g, group) = analysis
-        .groups
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, g)| g.end < j && g.start >= clause && !g.infinitive)?;
-    TRAVEL_VERBS
-        .contains(&tokens.lemma(group.head))
-        .then_some(g)
+    adjunct_verb(analysis, noun, &["for"])
+        .filter(|&g| TRAVEL_VERBS.contains(&analysis.tokens.lemma(analysis.groups[g].head)))
 }
 
 /// The actor in a "by"/"of" phrase right after the common-noun phrase starting at `start`

@@ -159,12 +159,12 @@ impl Lexicon {
     }
 
     pub fn word(&self, norm: &str) -> Option<&LexEntry> {
-        self.words.get(norm).and_then(|s| s.entry.as_ref())
+        self.lookup(norm).0
     }
 
     /// Closed classes of a function word (0 when it is not one).
     pub fn classes(&self, norm: &str) -> u16 {
-        self.words.get(norm).map_or(0, |s| s.classes)
+        self.lookup(norm).1
     }
 
     /// [`Lexicon::word`] and [`Lexicon::classes`] in one lookup.

@@ -158,22 +158,11 @@ fn push_token(
     }
     let first = char_at(surface, 0);
     let cap = first.is_uppercase() || (first.is_ascii_digit() && kind == TokenKind::Word);
+    // Bytes of ASCII words need no decoding.
     let all_caps = if surface.is_ascii() {
-        let mut letters = surface.bytes().filter(u8::is_ascii_alphabetic);
-        let mut count = 0;
-        let all = letters.all(|b| {
-            count += 1;
-            b.is_ascii_uppercase()
-        });
-        all && count >= 2
+        all_caps(surface.bytes().map(char::from))
     } else {
-        let mut letters = surface.chars().filter(|c| c.is_alphabetic());
-        let mut count = 0;
-        let all = letters.all(|c| {
-            count += 1;
-            c.is_uppercase()
-        });
-        all && count >= 2
+        all_caps(surface.chars())
     };
     out.tokens.push(Token {
         start,
@@ -189,6 +178,16 @@ fn push_token(
         lemma: None,
         noun_lemma: None,
     });
+}
+
+/// Every letter is uppercase, and there are at least two.
+fn all_caps(chars: impl Iterator<Item = char>) -> bool {
+    let mut count = 0;
+    let all = chars.filter(|c| c.is_alphabetic()).all(|c| {
+        count += 1;
+        c.is_uppercase()
+    });
+    all && count >= 2
 }
 
 fn is_word_char(c: char) -> bool {
