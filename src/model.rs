@@ -167,6 +167,12 @@ impl ActorRef {
     pub fn key(&self) -> String {
         format!("{}|{}", self.code.as_deref().unwrap_or(""), self.name)
     }
+
+    /// Both have the same [`key`](Self::key), compared without building it.
+    pub fn same_key(&self, other: &ActorRef) -> bool {
+        self.code.as_deref().unwrap_or("") == other.code.as_deref().unwrap_or("")
+            && self.name == other.name
+    }
 }
 
 /// The words that carry the event.

@@ -693,12 +693,22 @@ impl Extractor {
         });
         // The same act said twice ("attacked Kyiv, killing five", "threatened to launch an
         // offensive unless Baghdad ..."): keep the one with a target.
-        let with_target: Vec<(String, Plover)> = events
+        let with_target: Vec<(&ActorRef, Plover)> = events
             .iter()
             .filter(|e| e.target.is_some())
-            .map(|e| (e.source.key(), e.plover))
+            .map(|e| (&e.source, e.plover))
             .collect();
-        events.retain(|e| e.target.is_some() || !with_target.contains(&(e.source.key(), e.plover)));
+        let untargeted_repeat: Vec<bool> = events
+            .iter()
+            .map(|e| {
+                e.target.is_none()
+                    && with_target
+                        .iter()
+                        .any(|(s, p)| *p == e.plover && s.same_key(&e.source))
+            })
+            .collect();
+        let mut repeats = untargeted_repeat.into_iter();
+        events.retain(|_| !repeats.next().unwrap_or(false));
         events
     }
 
@@ -1287,10 +1297,13 @@ impl Extractor {
                 confidence: (confidence * 100.0).round() / 100.0,
             };
             let duplicate = events.iter().any(|e| {
-                e.source.key() == event.source.key()
+                e.source.same_key(&event.source)
                     && e.cameo == event.cameo
-                    && e.target.as_ref().map(ActorRef::key)
-                        == event.target.as_ref().map(ActorRef::key)
+                    && match (&e.target, &event.target) {
+                        (Some(a), Some(b)) => a.same_key(b),
+                        (None, None) => true,
+                        _ => false,
+                    }
                     && e.negated == event.negated
             });
             if !duplicate {
