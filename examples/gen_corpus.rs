@@ -115,11 +115,11 @@ fn load_named_actors() -> (Vec<String>, Vec<String>) {
         }
         let has = |f: &dyn Fn(&str) -> bool| entry.codes.iter().any(|c| f(&c.code));
         if entry.person && has(&|c| c.ends_with("GOV")) {
-            people.push(entry.name.clone());
+            people.push(entry.name.to_string());
         } else if !entry.person
             && has(&|c| c.starts_with("IGO") || c.ends_with("REB") || c.ends_with("INS"))
         {
-            organisations.push(entry.name.clone());
+            organisations.push(entry.name.to_string());
         }
     }
     people.sort();

@@ -91,11 +91,11 @@ fn make_actor(rank: usize) -> ActorRef {
     };
     let name = format!("Actor {rank:05} of {country}");
     ActorRef {
-        text: name.clone(),
-        name,
-        code: Some(code),
-        country: (!igo).then_some(country),
-        sector: (!role.is_empty()).then(|| role.to_string()),
+        text: name.as_str().into(),
+        name: name.into(),
+        code: Some(code.into()),
+        country: (!igo).then(|| country.into()),
+        sector: (!role.is_empty()).then(|| role.into()),
         kind,
         start: 0,
         end: 0,

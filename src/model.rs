@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// An article as ingested: its text plus whatever metadata the input carried.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -145,15 +146,15 @@ impl fmt::Display for ActorKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActorRef {
     /// The words of the sentence that name the actor.
-    pub text: String,
+    pub text: Arc<str>,
     /// Canonical name of the actor.
-    pub name: String,
+    pub name: Arc<str>,
     /// CAMEO-style code (`USAGOV`, `IGOUNO`); null for an actor known only by its text.
-    pub code: Option<String>,
+    pub code: Option<Arc<str>>,
     /// ISO 3166 alpha-3; null for IGOs, NGOs and unplaced actors.
-    pub country: Option<String>,
+    pub country: Option<Arc<str>>,
     /// First role of the code (`GOV`, `MIL`, ...), if any.
-    pub sector: Option<String>,
+    pub sector: Option<Arc<str>>,
     pub kind: ActorKind,
     /// Byte offsets of `text` in the document.
     #[serde(skip)]

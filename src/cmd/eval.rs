@@ -42,7 +42,7 @@ fn write_text(out: &mut dyn Write, r: &Report, verbose: bool) -> std::io::Result
                     e.source.code.as_deref().unwrap_or("-"),
                     e.plover,
                     if e.negated { " NEG" } else { "" },
-                    e.target.as_ref().map_or("-", |t| t.text.as_str()),
+                    e.target.as_ref().map_or("-", |t| &*t.text),
                     e.target
                         .as_ref()
                         .and_then(|t| t.code.as_deref())

@@ -4,6 +4,7 @@
 use super::{parse_date_bound, DictError};
 use crate::model::ActorKind;
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 /// A code valid from `from` (inclusive) until `until` (exclusive); open ends are `None`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +42,7 @@ pub enum NameKind {
 /// A named actor: canonical name, every name, and codes by date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActorEntry {
-    pub name: String,
+    pub name: Arc<str>,
     pub codes: Vec<DatedCode>,
     pub kind: Option<ActorKind>,
     /// Country entries carry their ISO3 code here.
@@ -178,7 +179,7 @@ pub fn parse_actors(
             out.push((
                 names.clone(),
                 ActorEntry {
-                    name: names[0].clone(),
+                    name: names[0].as_str().into(),
                     codes: Vec::new(),
                     kind: None,
                     iso3: None,

@@ -153,8 +153,8 @@ pub struct NameHit {
 /// What a code says about its actor.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CodeInfo {
-    pub country: Option<String>,
-    pub sector: Option<String>,
+    pub country: Option<Arc<str>>,
+    pub sector: Option<Arc<str>>,
     pub kind: ActorKind,
 }
 
@@ -456,7 +456,7 @@ impl Dictionaries {
         }
         let entry = self.entries.len() as u32;
         self.entries.push(ActorEntry {
-            name: record.name.clone(),
+            name: record.name.as_str().into(),
             codes: vec![DatedCode {
                 code: record.iso3.clone(),
                 from: None,
@@ -593,12 +593,12 @@ impl Dictionaries {
         let rest = code.get(3..).unwrap_or("");
         let first_role = rest.get(..3).filter(|r| r.len() == 3);
         if self.is_country(prefix) {
-            let sector = first_role.map(String::from);
+            let sector = first_role.map(Arc::from);
             let kind = first_role
                 .and_then(|r| self.role_kind(r))
                 .unwrap_or(ActorKind::Country);
             return CodeInfo {
-                country: Some(prefix.to_string()),
+                country: Some(prefix.into()),
                 sector,
                 kind,
             };
@@ -612,12 +612,8 @@ impl Dictionaries {
         };
         let sector = first_role
             .filter(|r| self.role_kinds.contains_key(*r))
-            .map(String::from)
-            .or_else(|| {
-                self.role_kinds
-                    .contains_key(prefix)
-                    .then(|| prefix.to_string())
-            });
+            .map(Arc::from)
+            .or_else(|| self.role_kinds.contains_key(prefix).then(|| prefix.into()));
         CodeInfo {
             country: None,
             sector,
@@ -727,7 +723,11 @@ mod tests {
     #[test]
     fn entry_code_falls_back_to_elite_out_of_office() {
         let d = small();
-        let trump = d.entries.iter().find(|e| e.name == "Donald Trump").unwrap();
+        let trump = d
+            .entries
+            .iter()
+            .find(|e| &*e.name == "Donald Trump")
+            .unwrap();
         let on = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         assert_eq!(
             d.entry_code(trump, on("2025-09-20")).as_deref(),

@@ -9,6 +9,7 @@ use crate::dict::{Dictionaries, NameHit};
 use crate::model::{ActorKind, ActorRef};
 use crate::nlp::{Pos, TokenKind, Tokens};
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 /// A recognised actor mention: a token span and what it resolved to.
 #[derive(Debug, Clone)]
@@ -357,9 +358,8 @@ impl<'d> ActorRecognizer<'d> {
                         } else {
                             atoms[member].end
                         };
-                        m.actor.text = text
-                            [tokens.tokens[m.start].start..tokens.tokens[m.end - 1].end]
-                            .to_string();
+                        m.actor.text =
+                            text[tokens.tokens[m.start].start..tokens.tokens[m.end - 1].end].into();
                         m.actor.start = tokens.tokens[m.start].start;
                         m.actor.end = tokens.tokens[m.end - 1].end;
                         m.group = Some(group);
@@ -477,7 +477,8 @@ impl<'d> ActorRecognizer<'d> {
         let first = chain.first()?;
         let last = chain.last()?;
         let (start, end) = (first.start, last.end);
-        let span_text = text[tokens.tokens[start].start..tokens.tokens[end - 1].end].to_string();
+        let span_text: Arc<str> =
+            text[tokens.tokens[start].start..tokens.tokens[end - 1].end].into();
         let possessive = tokens
             .tokens
             .get(end)
@@ -622,7 +623,7 @@ impl<'d> ActorRecognizer<'d> {
                 if let Some(code) = code {
                     self.fill_code(&mut mention, &code);
                     mention.actor.name = if unknown_head {
-                        head_text()
+                        head_text().into()
                     } else {
                         entry.name.clone()
                     };
@@ -642,9 +643,9 @@ impl<'d> ActorRecognizer<'d> {
                     mention.person = true;
                     return Some(mention);
                 }
-                mention.actor.name = name.clone();
+                mention.actor.name = name.as_str().into();
                 if let Some(r) = &role_code {
-                    mention.actor.sector = Some(r.clone());
+                    mention.actor.sector = Some(r.as_str().into());
                     mention.actor.kind = self
                         .dict
                         .role_kind(r.get(..3).unwrap_or(r))
@@ -707,8 +708,8 @@ impl<'d> ActorRecognizer<'d> {
                 }
             }
             mention.agent_only = true;
-            mention.actor.name = head_norm.to_string();
-            mention.actor.sector = Some(role_code.clone());
+            mention.actor.name = head_norm.into();
+            mention.actor.sector = Some(role_code.as_str().into());
             mention.actor.kind = self
                 .dict
                 .role_kind(role_code.get(..3).unwrap_or(&role_code))
@@ -768,7 +769,7 @@ impl<'d> ActorRecognizer<'d> {
 
     fn fill_code(&self, mention: &mut MentionSpan, code: &str) {
         let info = self.dict.code_info(code);
-        mention.actor.code = Some(code.to_string());
+        mention.actor.code = Some(code.into());
         mention.actor.country = info.country;
         mention.actor.sector = info.sector;
         mention.actor.kind = info.kind;
@@ -808,16 +809,15 @@ impl<'d> ActorRecognizer<'d> {
                 }
                 continue;
             };
-            let role = mentions[k].actor.sector.clone().unwrap_or_default();
+            let role = mentions[k].actor.sector.as_deref().unwrap_or_default();
             let code = format!("{country}{role}");
             let info = self.dict.code_info(&code);
             let name = self
                 .dict
                 .country_entry(&country)
-                .map(|e| e.name.clone())
-                .unwrap_or_else(|| country.clone());
+                .map_or_else(|| country.clone(), |e| e.name.clone());
             let m = &mut mentions[k];
-            m.actor.code = Some(code);
+            m.actor.code = Some(code.into());
             m.actor.country = info.country;
             m.actor.kind = info.kind;
             m.actor.name = name;
@@ -832,7 +832,7 @@ impl<'d> ActorRecognizer<'d> {
     fn resolve_agents_from_sentence(&self, tokens: &Tokens, mentions: &mut [MentionSpan]) {
         // Places in two countries leave it open; with no place, a sentence about one
         // country only ("Judge Alejandro Rivera charged 28 Chilean officials") gives that one.
-        fn single(mut iter: impl Iterator<Item = String>) -> Option<String> {
+        fn single(mut iter: impl Iterator<Item = Arc<str>>) -> Option<Arc<str>> {
             let first = iter.next();
             first.filter(|c| iter.all(|other| other == *c))
         }
@@ -864,8 +864,8 @@ impl<'d> ActorRecognizer<'d> {
                 .filter(|m| !m.agent_only && !m.anaphoric && !destination(m))
                 .filter_map(|m| m.actor.country.clone()),
         );
-        let mut last_country: Option<String> = None;
-        let mut placed_organisations: Vec<(String, String)> = Vec::new();
+        let mut last_country: Option<Arc<str>> = None;
+        let mut placed_organisations: Vec<(Arc<str>, Arc<str>)> = Vec::new();
         for m in mentions.iter_mut() {
             // Peacekeepers with no country or organisation named serve an international
             // mandate: an international force, not the host country's military ("rejected the
@@ -873,7 +873,7 @@ impl<'d> ActorRecognizer<'d> {
             if m.agent_only && m.actor.sector.as_deref() == Some(PEACEKEEPING_ROLE) {
                 let code = format!("IGO{PEACEKEEPING_ROLE}");
                 let info = self.dict.code_info(&code);
-                m.actor.code = Some(code);
+                m.actor.code = Some(code.into());
                 m.actor.country = info.country;
                 m.actor.kind = info.kind;
                 m.agent_only = false;
@@ -922,18 +922,17 @@ impl<'d> ActorRecognizer<'d> {
                     _ => last_country.as_ref(),
                 };
                 if let Some(country) = country {
-                    let role = m.actor.sector.clone().unwrap_or_default();
+                    let role = m.actor.sector.as_deref().unwrap_or_default();
                     let code = format!("{country}{role}");
                     let info = self.dict.code_info(&code);
-                    m.actor.code = Some(code);
+                    m.actor.code = Some(code.into());
                     m.actor.country = info.country;
                     m.actor.kind = info.kind;
                     if m.agent_only {
                         m.actor.name = self
                             .dict
                             .country_entry(country)
-                            .map(|e| e.name.clone())
-                            .unwrap_or_else(|| country.clone());
+                            .map_or_else(|| country.clone(), |e| e.name.clone());
                     }
                     m.agent_only = false;
                 }

@@ -1182,7 +1182,7 @@ impl Extractor {
                 }
             })
             .map(|m| {
-                let text = m.actor.text.as_str();
+                let text = &*m.actor.text;
                 text.strip_prefix("the ").unwrap_or(text).to_string()
             })
     }
@@ -1346,7 +1346,7 @@ impl Extractor {
 
     /// An actor the sentence implies without naming it: country plus role, no words, placed
     /// at the relation.
-    fn implied_actor(&self, country: String, role: &str, relation: &Relation) -> ActorRef {
+    fn implied_actor(&self, country: Arc<str>, role: &str, relation: &Relation) -> ActorRef {
         let code = format!("{country}{role}");
         let info = self.dict.code_info(&code);
         let name = self
@@ -1354,9 +1354,9 @@ impl Extractor {
             .country_entry(&country)
             .map_or_else(|| country.clone(), |e| e.name.clone());
         ActorRef {
-            text: String::new(),
+            text: "".into(),
             name,
-            code: Some(code),
+            code: Some(code.into()),
             country: Some(country),
             sector: info.sector,
             kind: info.kind,

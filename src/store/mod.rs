@@ -779,7 +779,10 @@ impl Batch<'_> {
 
     /// The id of an actor (by name and code), inserting it if new.
     fn actor_id(&mut self, actor: &ActorRef) -> Result<i64, StoreError> {
-        let key = (actor.name.clone(), actor.code.clone().unwrap_or_default());
+        let key = (
+            actor.name.to_string(),
+            actor.code.as_deref().unwrap_or_default().to_string(),
+        );
         if let Some(&id) = self.known.actors.get(&key).or(self.fresh.actors.get(&key)) {
             return Ok(id);
         }
