@@ -37,6 +37,8 @@ pub struct CPattern {
 pub struct CSynset {
     pub singles: FxHashSet<u32>,
     pub phrases: Vec<Vec<Ids>>,
+    /// The ids any of `phrases` may start with: a token without one starts none of them.
+    pub phrase_starts: FxHashSet<u32>,
 }
 
 /// The ids a dictionary word matches: itself and its lemmas.
@@ -100,9 +102,9 @@ pub fn compile_synset(vocab: &mut Vocab, words: &[Vec<String>]) -> CSynset {
                 .singles
                 .extend(word_ids(vocab, &phrase[0]).iter().copied());
         } else {
-            synset
-                .phrases
-                .push(phrase.iter().map(|w| word_ids(vocab, w)).collect());
+            let ids: Vec<Ids> = phrase.iter().map(|w| word_ids(vocab, w)).collect();
+            synset.phrase_starts.extend(ids[0].iter().copied());
+            synset.phrases.push(ids);
         }
     }
     synset
@@ -160,6 +162,13 @@ impl TokenIds {
         self.ids
             .get(i)
             .is_some_and(|t| t.iter().any(|id| synset.singles.contains(id)))
+    }
+
+    /// Token `i` may start one of the synset's phrases.
+    pub fn may_start_phrase(&self, i: usize, synset: &CSynset) -> bool {
+        self.ids
+            .get(i)
+            .is_some_and(|t| t.iter().any(|id| synset.phrase_starts.contains(id)))
     }
 
     /// Every word id the sentence contains.

@@ -366,6 +366,9 @@ impl Matcher<'_> {
             // Multi-word synset members.
             let CItem::Synset(s) = item else { return None };
             let synset = self.dict.verbs.compiled_synsets.get(*s)?;
+            if !self.ids.may_start_phrase(k, synset) {
+                return None;
+            }
             let phrase = synset.phrases.iter().find(|words| {
                 words
                     .iter()
