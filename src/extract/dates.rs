@@ -65,12 +65,12 @@ fn day(norm: &str) -> Option<u32> {
 }
 
 /// A cheap test every token must pass to start a time expression below: a number, a
-/// capitalised word (month names), a weekday or relative day word, or a count before "ago".
-/// Most tokens fail it, so they skip the month, day and year parsing.
+/// capitalised month name, a weekday or relative day word, or a count before "ago". Most
+/// tokens fail it, so they skip the month, day and year parsing.
 fn may_start_time_expression(tokens: &Tokens, i: usize, w: &str) -> bool {
     let token = &tokens.tokens[i];
     token.kind == TokenKind::Number
-        || token.cap
+        || (token.cap && month_number(w).is_some())
         || weekday(w).is_some()
         || matches!(
             w,
