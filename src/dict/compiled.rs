@@ -5,7 +5,6 @@
 use super::events::{CodeSpec, PatternItem, VerbPattern};
 use super::trie::Vocab;
 use crate::nlp::Lexicon;
-use rustc_hash::FxHashSet;
 
 /// Vocabulary ids a pattern word matches.
 pub type Ids = Box<[u32]>;
@@ -35,10 +34,12 @@ pub struct CPattern {
 
 #[derive(Debug, Clone, Default)]
 pub struct CSynset {
-    pub singles: FxHashSet<u32>,
+    /// The ids of the single words, as a bit set over vocabulary ids (tested for every token
+    /// a pattern scans, so a bit test rather than a hash lookup).
+    pub singles: IdSet,
     pub phrases: Vec<Vec<Ids>>,
     /// The ids any of `phrases` may start with: a token without one starts none of them.
-    pub phrase_starts: FxHashSet<u32>,
+    pub phrase_starts: IdSet,
 }
 
 /// The ids a dictionary word matches: itself and its lemmas.
@@ -98,12 +99,14 @@ pub fn compile_synset(vocab: &mut Vocab, words: &[Vec<String>]) -> CSynset {
     let mut synset = CSynset::default();
     for phrase in words {
         if phrase.len() == 1 {
-            synset
-                .singles
-                .extend(word_ids(vocab, &phrase[0]).iter().copied());
+            for &id in word_ids(vocab, &phrase[0]).iter() {
+                synset.singles.insert(id);
+            }
         } else {
             let ids: Vec<Ids> = phrase.iter().map(|w| word_ids(vocab, w)).collect();
-            synset.phrase_starts.extend(ids[0].iter().copied());
+            for &id in ids[0].iter() {
+                synset.phrase_starts.insert(id);
+            }
             synset.phrases.push(ids);
         }
     }
@@ -161,14 +164,14 @@ impl TokenIds {
     pub fn in_synset(&self, i: usize, synset: &CSynset) -> bool {
         self.ids
             .get(i)
-            .is_some_and(|t| t.iter().any(|id| synset.singles.contains(id)))
+            .is_some_and(|t| t.iter().any(|&id| synset.singles.contains(id)))
     }
 
     /// Token `i` may start one of the synset's phrases.
     pub fn may_start_phrase(&self, i: usize, synset: &CSynset) -> bool {
         self.ids
             .get(i)
-            .is_some_and(|t| t.iter().any(|id| synset.phrase_starts.contains(id)))
+            .is_some_and(|t| t.iter().any(|&id| synset.phrase_starts.contains(id)))
     }
 
     /// Every word id the sentence contains.
@@ -187,5 +190,46 @@ impl TokenIds {
             .needs
             .iter()
             .all(|ids| ids.iter().any(|id| self.present.binary_search(id).is_ok()))
+    }
+}
+
+/// A set of vocabulary ids as bits (ids are dense and small).
+#[derive(Debug, Clone, Default)]
+pub struct IdSet {
+    words: Vec<u64>,
+}
+
+impl IdSet {
+    pub fn insert(&mut self, id: u32) {
+        let (word, bit) = (id as usize / 64, id % 64);
+        if self.words.len() <= word {
+            self.words.resize(word + 1, 0);
+        }
+        self.words[word] |= 1 << bit;
+    }
+
+    pub fn contains(&self, id: u32) -> bool {
+        self.words
+            .get(id as usize / 64)
+            .is_some_and(|w| w & (1 << (id % 64)) != 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_set_holds_exactly_the_inserted_ids() {
+        let mut set = IdSet::default();
+        for id in [0, 63, 64, 1000] {
+            set.insert(id);
+        }
+        for id in [0, 63, 64, 1000] {
+            assert!(set.contains(id), "{id}");
+        }
+        for id in [1, 62, 65, 999, 1001, 5000, u32::MAX] {
+            assert!(!set.contains(id), "{id}");
+        }
     }
 }
