@@ -122,13 +122,10 @@ impl<'d> ActorRecognizer<'d> {
         let mut mentions = self.compose(text, tokens, &atoms, memory);
         // "in Nairobi and Kampala": a place joined to a locative place is one too.
         for k in 1..mentions.len() {
-            let joined = {
-                let gap: Vec<&str> = (mentions[k - 1].end..mentions[k].start)
-                    .map(|i| tokens.norm(i))
-                    .collect();
-                matches!(gap.as_slice(), ["and"] | [","] | [",", "and"] | ["or"])
-            };
-            if joined && mentions[k].place && mentions[k - 1].locative {
+            if mentions[k].place
+                && mentions[k - 1].locative
+                && coordinated_by(tokens, mentions[k - 1].end..mentions[k].start)
+            {
                 mentions[k].locative = true;
             }
         }
@@ -420,11 +417,7 @@ impl<'d> ActorRecognizer<'d> {
             if next >= atoms.len() {
                 return None;
             }
-            let between: Vec<&str> = (atoms[k].end..atoms[next].start)
-                .map(|i| tokens.norm(i))
-                .collect();
-            let joined = matches!(between.as_slice(), ["and"] | [","] | [",", "and"] | ["or"]);
-            if joined && is_adj(&atoms[next]) {
+            if is_adj(&atoms[next]) && coordinated_by(tokens, atoms[k].end..atoms[next].start) {
                 members.push(next);
                 k = next;
                 continue;
@@ -783,10 +776,9 @@ impl<'d> ActorRecognizer<'d> {
                 continue;
             }
             let next = &mentions[k + 1];
-            let gap: Vec<&str> = (mentions[k].end..next.start)
-                .map(|i| tokens.norm(i))
-                .collect();
-            let linking = matches!(gap.first().copied(), Some("of" | "in" | "from" | "for"))
+            let gap = mentions[k].end..next.start;
+            let first = (!gap.is_empty()).then(|| tokens.norm(gap.start));
+            let linking = matches!(first, Some("of" | "in" | "from" | "for"))
                 && gap.len() <= 4
                 && (mentions[k].end + 1..next.start).all(|i| {
                     matches!(tokens.tokens[i].pos, Pos::Det | Pos::Num | Pos::Adj)
@@ -796,7 +788,7 @@ impl<'d> ActorRecognizer<'d> {
                 continue;
             }
             let Some(country) = next.actor.country.clone() else {
-                if gap[0] == "of" && next.actor.code.is_some() && !next.place {
+                if first == Some("of") && next.actor.code.is_some() && !next.place {
                     // "leaders of Hamas" → the organisation itself.
                     let (code, name) = (next.actor.code.clone(), next.actor.name.clone());
                     let info = self.dict.code_info(code.as_deref().unwrap_or(""));
@@ -947,6 +939,15 @@ impl<'d> ActorRecognizer<'d> {
 
 /// A mention that refers back to an earlier actor: the earlier actor, in this mention's words
 /// and place.
+/// The tokens between two coordinated items: "and", "or", a comma, or ", and".
+fn coordinated_by(tokens: &Tokens, gap: std::ops::Range<usize>) -> bool {
+    match gap.len() {
+        1 => matches!(tokens.norm(gap.start), "and" | "," | "or"),
+        2 => tokens.norm(gap.start) == "," && tokens.norm(gap.start + 1) == "and",
+        _ => false,
+    }
+}
+
 fn refer_to(mention: &mut MentionSpan, actor: ActorRef) {
     let text = std::mem::take(&mut mention.actor.text);
     mention.actor = ActorRef {
