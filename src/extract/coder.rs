@@ -63,13 +63,9 @@ pub fn code_verb(
             lemma = l;
         }
     }
-    let entries: Vec<&VerbEntry> = dict.verbs.entries_for(lemma).collect();
-    if entries.is_empty() {
-        return Err(NoCode::Unknown);
-    }
     // Phrasal verbs: the particle words must follow the verb (an adverb may intervene).
     let mut chosen: Vec<(&VerbEntry, usize)> = Vec::new();
-    for entry in &entries {
+    for entry in dict.verbs.entries_for(lemma) {
         if entry.words.len() == 1 {
             chosen.push((entry, head + 1));
             continue;
