@@ -252,6 +252,34 @@ impl VerbDictionary {
     }
 }
 
+/// Whether two words differ by one letter left out, added or replaced, or by two adjacent
+/// letters swapped (ASCII, ignoring case).
+fn one_slip_apart(a: &[u8], b: &[u8]) -> bool {
+    let same = |x: u8, y: u8| x.eq_ignore_ascii_case(&y);
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let first = short.iter().zip(long).position(|(&x, &y)| !same(x, y));
+    let Some(i) = first else {
+        // Equal, or one letter added at the end.
+        return long.len() != short.len();
+    };
+    let rest_equal =
+        |s: &[u8], l: &[u8]| s.len() == l.len() && s.iter().zip(l).all(|(&x, &y)| same(x, y));
+    if short.len() == long.len() {
+        // One letter replaced, or two swapped.
+        rest_equal(&short[i + 1..], &long[i + 1..])
+            || (i + 1 < short.len()
+                && same(short[i], long[i + 1])
+                && same(short[i + 1], long[i])
+                && rest_equal(&short[i + 2..], &long[i + 2..]))
+    } else {
+        // One letter left out of the shorter word.
+        rest_equal(&short[i..], &long[i + 1..])
+    }
+}
+
 /// Everything extraction looks up.
 #[derive(Debug, Default)]
 pub struct Dictionaries {
@@ -579,6 +607,22 @@ impl Dictionaries {
         self.countries.get(iso3).map(|&i| &self.entries[i as usize])
     }
 
+    /// The country entry whose name is one slip of the keyboard away from `name` (a letter
+    /// left out, added, replaced, or two letters swapped: "Ethopia"). Only for names of six
+    /// letters or more, which no other country name is that close to.
+    pub fn misspelled_country(&self, name: &str) -> Option<u32> {
+        if name.len() < 6 || !name.is_ascii() {
+            return None;
+        }
+        let mut found = self.countries.values().copied().filter(|&i| {
+            let country = &self.entries[i as usize].name;
+            country.len() >= 6 && one_slip_apart(name.as_bytes(), country.as_bytes())
+        });
+        let first = found.next()?;
+        // Two countries that close: which one was meant is unclear.
+        found.next().is_none().then_some(first)
+    }
+
     pub fn is_country(&self, code: &str) -> bool {
         self.countries.contains_key(code)
     }
@@ -695,6 +739,27 @@ pub(crate) fn parse_date_bound(text: &str, end: bool) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_slip_apart_allows_one_edit_only() {
+        for (a, b) in [
+            ("ethopia", "Ethiopia"),
+            ("Ethiopiia", "Ethiopia"),
+            ("Ethiapia", "Ethiopia"),
+            ("Etihopia", "Ethiopia"),
+            ("Ethiopi", "Ethiopia"),
+        ] {
+            assert!(one_slip_apart(a.as_bytes(), b.as_bytes()), "{a} {b}");
+        }
+        for (a, b) in [
+            ("Ethiopia", "Ethiopia"),
+            ("Etiopya", "Ethiopia"),
+            ("Ethopai", "Ethiopia"),
+            ("Eth", "Ethiopia"),
+        ] {
+            assert!(!one_slip_apart(a.as_bytes(), b.as_bytes()), "{a} {b}");
+        }
+    }
 
     fn small() -> Dictionaries {
         let sources = vec![

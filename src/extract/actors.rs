@@ -636,6 +636,22 @@ impl<'d> ActorRecognizer<'d> {
                     mention.person = true;
                     return Some(mention);
                 }
+                // "Ethopia has agreed ...": a country name with a typing slip.
+                if let Some(entry) = self
+                    .dict
+                    .misspelled_country(&name)
+                    .filter(|_| role_code.is_none() && chain.len() == 1)
+                {
+                    let hit = NameHit {
+                        entry,
+                        kind: NameKind::Country,
+                        needs_cap: true,
+                    };
+                    self.fill_from_hit(&mut mention, hit, None);
+                    mention.place = true;
+                    mention.locative = preceded_by_locative(tokens, start);
+                    return Some(mention);
+                }
                 mention.actor.name = name.as_str().into();
                 if let Some(r) = &role_code {
                     mention.actor.sector = Some(r.as_str().into());

@@ -1786,3 +1786,32 @@ fn a_whether_clause_states_no_fact() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_country_name_with_a_typing_slip_is_that_country() {
+    // A letter left out ("Ethopia") or two letters swapped ("Mozambiqeu").
+    has(
+        "Ethopia accused Eritrea of shelling border villages.",
+        "ETH",
+        Plover::Accuse,
+        "ERI",
+    );
+    assert_eq!(
+        code_of(
+            "Talks opened in Mozambiqeu on Monday.",
+            "Mozambiqeu",
+            "2025-06-10"
+        )
+        .as_deref(),
+        Some("MOZ")
+    );
+    // Two slips away is another name.
+    assert_eq!(
+        code_of(
+            "Etiopya accused Eritrea of shelling border villages.",
+            "Etiopya",
+            "2025-06-10"
+        ),
+        None
+    );
+}
