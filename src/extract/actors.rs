@@ -212,7 +212,12 @@ impl<'d> ActorRecognizer<'d> {
                     && tokens.tokens.get(end).is_some_and(|t| {
                         t.cap && NON_ACTOR_HEADS.contains(&tokens.norm(end).trim_end_matches('s'))
                     });
-                if !names_a_thing {
+                // "the Russian language": a nationality adjective naming a language.
+                let names_a_language = matches!(&kind, AtomKind::Name(hits)
+                        if hits.iter().all(|h| h.kind == NameKind::Adjective))
+                    && end < tokens.len()
+                    && matches!(tokens.norm(end), "language" | "languages");
+                if !names_a_thing && !names_a_language {
                     atoms.push(Atom {
                         start: i,
                         end,

@@ -1815,3 +1815,20 @@ fn a_country_name_with_a_typing_slip_is_that_country() {
         None
     );
 }
+
+#[test]
+fn a_nationality_adjective_naming_a_language_is_no_actor() {
+    let text = "Latvia's parliament eased restrictions on the Russian language in schools.";
+    let found = mentions(text, "2025-06-10");
+    assert!(found.iter().all(|(t, _, _)| t != "Russian"), "{found:?}");
+    // Before another noun it still names the country's side.
+    assert_eq!(
+        code_of(
+            "Latvia rejected the Russian proposal.",
+            "Russian",
+            "2025-06-10"
+        )
+        .as_deref(),
+        Some("RUS")
+    );
+}
