@@ -639,6 +639,32 @@ impl Batch<'_> {
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
             ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
     )?;
+        // The statements of the event loop, looked up in the statement cache once per
+        // document rather than once per event (the lookup hashes the whole SQL text).
+        let mut insert_group = tx.prepare_cached(
+            "INSERT INTO event_groups (source_id, target_id, target_key, cameo, plover, quad_class, goldstein, date, reports, documents)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, 1)
+             ON CONFLICT (source_id, target_key, cameo, date) DO NOTHING",
+        )?;
+        let mut find_group = tx.prepare_cached(
+            "SELECT id FROM event_groups
+             WHERE source_id = ?1 AND target_key = ?2 AND cameo = ?3 AND date = ?4",
+        )?;
+        let mut count_group = tx.prepare_cached(
+            "UPDATE event_groups SET reports = reports + 1, documents = documents + ?2
+             WHERE id = ?1",
+        )?;
+        let mut count_edge = tx.prepare_cached(
+            "INSERT INTO edge_stats (source_id, target_id, plover, quad_class, events, reports, documents, goldstein_sum, first_date, last_date)
+             VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8, ?8)
+             ON CONFLICT (source_id, target_id, plover) DO UPDATE SET
+                 events = events + excluded.events,
+                 reports = reports + 1,
+                 documents = documents + excluded.documents,
+                 goldstein_sum = goldstein_sum + excluded.goldstein_sum,
+                 first_date = CASE WHEN excluded.first_date IS NOT NULL AND (first_date IS NULL OR excluded.first_date < first_date) THEN excluded.first_date ELSE first_date END,
+                 last_date = CASE WHEN excluded.last_date IS NOT NULL AND (last_date IS NULL OR excluded.last_date > last_date) THEN excluded.last_date ELSE last_date END",
+        )?;
         for e in &extraction.events {
             let explicit_target = e.target.as_ref().filter(|t| !t.text.is_empty());
             let source = self.actor_id(&e.source)?;
@@ -662,66 +688,40 @@ impl Batch<'_> {
                 // with RETURNING would buffer its one row in a temporary table, which costs
                 // more than the lookup.)
                 let group_date = date.as_deref().unwrap_or_default();
-                let inserted = tx
-                    .prepare_cached(
-                        "INSERT INTO event_groups (source_id, target_id, target_key, cameo, plover, quad_class, goldstein, date, reports, documents)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, 1)
-                         ON CONFLICT (source_id, target_key, cameo, date) DO NOTHING",
-                    )?
-                    .execute(params![
-                        source,
-                        target,
-                        target.unwrap_or(0),
-                        e.cameo,
-                        e.plover.as_str(),
-                        e.quad_class,
-                        e.goldstein,
-                        group_date,
-                    ])?;
+                let inserted = insert_group.execute(params![
+                    source,
+                    target,
+                    target.unwrap_or(0),
+                    e.cameo,
+                    e.plover.as_str(),
+                    e.quad_class,
+                    e.goldstein,
+                    group_date,
+                ])?;
                 let new_event = inserted == 1;
                 let group = if new_event {
                     tx.last_insert_rowid()
                 } else {
-                    let id: i64 = tx
-                        .prepare_cached(
-                            "SELECT id FROM event_groups
-                             WHERE source_id = ?1 AND target_key = ?2 AND cameo = ?3 AND date = ?4",
-                        )?
-                        .query_row(
-                            params![source, target.unwrap_or(0), e.cameo, group_date],
-                            |r| r.get(0),
-                        )?;
-                    tx.prepare_cached(
-                        "UPDATE event_groups SET reports = reports + 1, documents = documents + ?2
-                         WHERE id = ?1",
-                    )?
-                    .execute(params![id, new_document as i64])?;
+                    let id: i64 = find_group.query_row(
+                        params![source, target.unwrap_or(0), e.cameo, group_date],
+                        |r| r.get(0),
+                    )?;
+                    count_group.execute(params![id, new_document as i64])?;
                     id
                 };
                 if let Some(target) = target {
                     let new_edge_document =
                         counted_edges.insert((source, target, e.plover.as_str()));
-                    tx.prepare_cached(
-                    "INSERT INTO edge_stats (source_id, target_id, plover, quad_class, events, reports, documents, goldstein_sum, first_date, last_date)
-                     VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8, ?8)
-                     ON CONFLICT (source_id, target_id, plover) DO UPDATE SET
-                        events = events + excluded.events,
-                        reports = reports + 1,
-                        documents = documents + excluded.documents,
-                        goldstein_sum = goldstein_sum + excluded.goldstein_sum,
-                        first_date = CASE WHEN excluded.first_date IS NOT NULL AND (first_date IS NULL OR excluded.first_date < first_date) THEN excluded.first_date ELSE first_date END,
-                        last_date = CASE WHEN excluded.last_date IS NOT NULL AND (last_date IS NULL OR excluded.last_date > last_date) THEN excluded.last_date ELSE last_date END",
-                )?
-                .execute(params![
-                    source,
-                    target,
-                    e.plover.as_str(),
-                    e.quad_class,
-                    new_event as i64,
-                    new_edge_document as i64,
-                    if new_event { e.goldstein } else { 0.0 },
-                    date
-                ])?;
+                    count_edge.execute(params![
+                        source,
+                        target,
+                        e.plover.as_str(),
+                        e.quad_class,
+                        new_event as i64,
+                        new_edge_document as i64,
+                        if new_event { e.goldstein } else { 0.0 },
+                        date
+                    ])?;
                 }
                 Some(group)
             } else {
