@@ -472,6 +472,7 @@ impl Extractor {
                 let target = coding
                     .target
                     .or_else(|| self.pick_target(analysis, objects, subject))
+                    .or_else(|| self.helped_party(analysis, g))
                     .or(demanded_from[g]);
                 (subject.to_vec(), target)
             };
@@ -778,6 +779,28 @@ impl Extractor {
 
     /// The target of an active verb with no pattern slot: its direct object, the owner of its
     /// object, a prepositional object, or the target of its complement.
+    /// "sent warplanes to help defend the junta": whom a helping verb helps, when it names no
+    /// one itself, is the object of the act it helps with (its bare or to-infinitive).
+    fn helped_party(&self, analysis: &Analysis, g: usize) -> Option<usize> {
+        let tokens = analysis.tokens;
+        let group = &analysis.groups[g];
+        if !matches!(tokens.lemma(group.head), "help" | "assist") {
+            return None;
+        }
+        let bare = analysis
+            .group_at
+            .get(group.end)
+            .copied()
+            .flatten()
+            .filter(|&h| {
+                let helped = &analysis.groups[h];
+                helped.start == group.end
+                    && tokens.tokens[helped.head].form == crate::nlp::VForm::Base
+            });
+        let act = bare.or(analysis.objects(g).infinitive)?;
+        self.pick_target(analysis, analysis.objects(act), analysis.subject(g))
+    }
+
     fn pick_target(
         &self,
         analysis: &Analysis,

@@ -1832,3 +1832,13 @@ fn a_nationality_adjective_naming_a_language_is_no_actor() {
         Some("RUS")
     );
 }
+
+#[test]
+fn a_helping_verb_helps_the_object_of_the_act_it_helps_with() {
+    has(
+        "Chad has sent warplanes to help defend the Malian government.",
+        "TCD",
+        Plover::Aid,
+        "MLIGOV",
+    );
+}
