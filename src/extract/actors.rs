@@ -520,33 +520,20 @@ impl<'d> ActorRecognizer<'d> {
             mention.anaphoric = true;
             return Some(mention);
         }
-        // The first role noun gives the sector ("rebel leaders" → REB).
-        let role = chain.iter().find_map(|a| match a.kind {
-            AtomKind::Agent(r) => Some(r),
-            _ => None,
-        });
-        let head_is_agent = matches!(last.kind, AtomKind::Agent(_));
         // "Syrian-backed Amal militia" is Amal's: a name glued to "-backed", "-led" ... says
         // who stands behind, not who it is.
-        let backer = |a: &Atom| {
-            tokens
-                .tokens
-                .get(a.end)
-                .is_some_and(|t| t.kind == TokenKind::Hyphen)
-                && a.end + 1 < tokens.len()
-                && matches!(
-                    tokens.norm(a.end + 1),
-                    "backed"
-                        | "led"
-                        | "supported"
-                        | "sponsored"
-                        | "allied"
-                        | "aligned"
-                        | "funded"
-                        | "armed"
-                        | "trained"
-                )
-        };
+        let backer = |a: &Atom| glued_backer(tokens, a.end);
+        // The first role noun gives the sector ("rebel leaders" → REB), unless it names the
+        // backer ("the army-backed government" is a government).
+        let role = chain
+            .iter()
+            .filter(|a| !backer(a))
+            .chain(chain.iter())
+            .find_map(|a| match a.kind {
+                AtomKind::Agent(r) => Some(r),
+                _ => None,
+            });
+        let head_is_agent = matches!(last.kind, AtomKind::Agent(_));
         let named = |skip_backers: bool| {
             chain.iter().find_map(|a| match &a.kind {
                 AtomKind::Name(hits) if !(skip_backers && backer(a)) => Some(self.pick_hit(hits)),
@@ -960,6 +947,28 @@ impl<'d> ActorRecognizer<'d> {
 
 /// A mention that refers back to an earlier actor: the earlier actor, in this mention's words
 /// and place.
+/// The word ending before token `end` is glued to "-backed", "-led" ...: it names who stands
+/// behind what follows ("Syrian-backed militia", "army-backed government").
+pub fn glued_backer(tokens: &Tokens, end: usize) -> bool {
+    tokens
+        .tokens
+        .get(end)
+        .is_some_and(|t| t.kind == TokenKind::Hyphen)
+        && end + 1 < tokens.len()
+        && matches!(
+            tokens.norm(end + 1),
+            "backed"
+                | "led"
+                | "supported"
+                | "sponsored"
+                | "allied"
+                | "aligned"
+                | "funded"
+                | "armed"
+                | "trained"
+        )
+}
+
 /// The tokens between two coordinated items: "and", "or", a comma, or ", and".
 fn coordinated_by(tokens: &Tokens, gap: std::ops::Range<usize>) -> bool {
     match gap.len() {

@@ -298,9 +298,10 @@ impl Matcher<'_> {
         for item in items.iter().rev() {
             let low = clause_start.max(pos.saturating_sub(MAX_GAP));
             let found = (low..pos).rev().find_map(|j| match item {
-                CItem::Word(_) | CItem::Synset(_) => {
-                    self.item_matches(item, j).then_some((j, None))
-                }
+                // A word naming a backer ("the army-backed government") is not the subject.
+                CItem::Word(_) | CItem::Synset(_) => (self.item_matches(item, j)
+                    && !super::actors::glued_backer(analysis.tokens, j + 1))
+                .then_some((j, None)),
                 CItem::Phrase(words) => self.phrase_at(words, j).map(|_| (j, None)),
                 CItem::Source | CItem::Target => {
                     let k = analysis.mention_at[j]?;

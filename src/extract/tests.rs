@@ -1842,3 +1842,15 @@ fn a_helping_verb_helps_the_object_of_the_act_it_helps_with() {
         "MLIGOV",
     );
 }
+
+#[test]
+fn a_word_naming_a_backer_is_neither_the_role_nor_the_subject() {
+    // "army-backed government": a government (not the army), which yields (not an army
+    // surrendering).
+    has(
+        "Mali's army-backed government gave in to ECOWAS demands.",
+        "MLIGOV",
+        Plover::Concede,
+        "IGOWAFWAS",
+    );
+}
