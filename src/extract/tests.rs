@@ -1854,3 +1854,13 @@ fn a_word_naming_a_backer_is_neither_the_role_nor_the_subject() {
         "IGOWAFWAS",
     );
 }
+
+#[test]
+fn suspending_cooperation_downgrades_relations() {
+    has(
+        "Iran suspended cooperation with the IAEA on Tuesday.",
+        "IRN",
+        Plover::Sanction,
+        "IGOUNOIAE",
+    );
+}
