@@ -280,7 +280,14 @@ impl<'d> ActorRecognizer<'d> {
                 // "Free Trade Agreement", "Geneva Convention": names of things, not actors.
                 // In a headline every word is capitalised: unknown words there are no names.
                 let thing = NON_ACTOR_HEADS.contains(&tokens.norm(end - 1));
-                if !thing && !headline {
+                // "the Adre crossing", "the Torkham and Chaman border crossings": an unknown
+                // name between a determiner and a common noun modifies the noun.
+                let agent_at = |k: usize| {
+                    seq.binary_search(&k)
+                        .is_ok_and(|q| !self.dict.agents.matches_at(&ids[q..]).is_empty())
+                };
+                let modifier = names_a_modifier(tokens, i, end, agent_at);
+                if !thing && !headline && !modifier {
                     atoms.push(Atom {
                         start: i,
                         end,
@@ -947,6 +954,44 @@ impl<'d> ActorRecognizer<'d> {
 
 /// A mention that refers back to an earlier actor: the earlier actor, in this mention's words
 /// and place.
+/// An unknown name at `start..end` modifies the common noun after it, alone or coordinated
+/// with another ("the Adre crossing", "the Torkham and Chaman border crossings"), after a
+/// determiner. A role noun after it makes a titled actor instead ("the Wagner fighters").
+fn names_a_modifier(
+    tokens: &Tokens,
+    start: usize,
+    end: usize,
+    agent_at: impl Fn(usize) -> bool,
+) -> bool {
+    let coordinator = |k: usize| k < tokens.len() && matches!(tokens.norm(k), "and" | "or" | ",");
+    // A noun, or an -ing form the tagger read as a verb with nothing after it ("the Adre
+    // crossing.").
+    let common_noun = |k: usize| {
+        let Some(t) = tokens.tokens.get(k) else {
+            return false;
+        };
+        let noun = t.pos == Pos::Noun
+            || (t.form == crate::nlp::VForm::Ger
+                && tokens
+                    .tokens
+                    .get(k + 1)
+                    .is_none_or(|n| matches!(n.pos, Pos::Punct | Pos::Prep)));
+        noun && !t.cap && t.kind == TokenKind::Word && !agent_at(k)
+    };
+    // The determiner may stand before a first name coordinated with this one.
+    let mut first = start;
+    while first >= 2 && coordinator(first - 1) && tokens.tokens[first - 2].pos == Pos::Proper {
+        first -= 1;
+        while first > 0 && tokens.tokens[first - 1].pos == Pos::Proper {
+            first -= 1;
+        }
+    }
+    if first == 0 || !matches!(tokens.norm(first - 1), "the" | "a" | "an") {
+        return false;
+    }
+    common_noun(end) || (coordinator(end) && proper_run(tokens, end + 1).is_some_and(common_noun))
+}
+
 /// The word ending before token `end` is glued to "-backed", "-led" ...: it names who stands
 /// behind what follows ("Syrian-backed militia", "army-backed government").
 pub fn glued_backer(tokens: &Tokens, end: usize) -> bool {

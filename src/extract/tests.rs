@@ -1864,3 +1864,19 @@ fn suspending_cooperation_downgrades_relations() {
         "IGOUNOIAE",
     );
 }
+
+#[test]
+fn an_unknown_name_modifying_a_common_noun_is_no_actor() {
+    let found = mentions(
+        "Pakistan closed the Torkham and Chaman border crossings and the Adre crossing.",
+        "2025-06-10",
+    );
+    let texts: Vec<&str> = found.iter().map(|(t, _, _)| t.as_str()).collect();
+    assert_eq!(texts, ["Pakistan"], "{found:?}");
+    // Before a role noun it still names an actor.
+    let found = mentions("The Zarqawa fighters attacked the town.", "2025-06-10");
+    assert!(
+        found.iter().any(|(t, _, _)| t.contains("Zarqawa")),
+        "{found:?}"
+    );
+}
