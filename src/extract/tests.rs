@@ -1880,3 +1880,13 @@ fn an_unknown_name_modifying_a_common_noun_is_no_actor() {
         "{found:?}"
     );
 }
+
+#[test]
+fn deploying_reinforcements_is_a_mobilization() {
+    has(
+        "The Congolese army deployed reinforcements to Goma overnight.",
+        "CODMIL",
+        Plover::Mobilize,
+        "COD",
+    );
+}
