@@ -1890,3 +1890,19 @@ fn deploying_reinforcements_is_a_mobilization() {
         "COD",
     );
 }
+
+#[test]
+fn joint_drills_and_patrols_are_military_cooperation() {
+    has(
+        "The Philippine and US navies held a joint sail on Sunday.",
+        "USAMIL",
+        Plover::Cooperate,
+        "",
+    );
+    has(
+        "Thailand and Laos held joint patrols along the river.",
+        "THA",
+        Plover::Cooperate,
+        "",
+    );
+}
