@@ -1906,3 +1906,13 @@ fn joint_drills_and_patrols_are_military_cooperation() {
         "",
     );
 }
+
+#[test]
+fn calling_an_act_reckless_or_a_violation_criticises_it() {
+    has(
+        "Kenya called the Ugandan incursion a violation of its sovereignty.",
+        "KEN",
+        Plover::Accuse,
+        "UGA",
+    );
+}
