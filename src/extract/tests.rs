@@ -1916,3 +1916,14 @@ fn calling_an_act_reckless_or_a_violation_criticises_it() {
         "UGA",
     );
 }
+
+#[test]
+fn standing_with_someone_supports_them() {
+    has("Kenya stands with Uganda.", "KEN", Plover::Support, "UGA");
+    has(
+        "Kenya stood in solidarity with Uganda.",
+        "KEN",
+        Plover::Support,
+        "UGA",
+    );
+}
