@@ -251,7 +251,7 @@ impl Matcher<'_> {
                 }
                 CItem::Phrase(words) => (pos..limit).find_map(|j| self.phrase_at(words, j))?,
                 CItem::Prep(prep, inner) => (pos..limit).find_map(|j| {
-                    if !self.ids.matches(j, prep) {
+                    if !self.ids.matches(j, prep) || opens_date(tokens, j) {
                         return None;
                     }
                     if inner.is_empty() {
@@ -375,6 +375,16 @@ impl Matcher<'_> {
             k += phrase.len();
         }
         Some(k)
+    }
+}
+
+/// The preposition at `j` opens a date ("on Monday", "in August"): a time adjunct, not the
+/// particle of "call on" or "come in".
+fn opens_date(tokens: &crate::nlp::Tokens, j: usize) -> bool {
+    j + 1 < tokens.len() && {
+        let next = tokens.norm(j + 1);
+        crate::nlp::weekday(next).is_some()
+            || (tokens.tokens[j + 1].cap && crate::nlp::month_number(next).is_some())
     }
 }
 

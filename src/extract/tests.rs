@@ -1927,3 +1927,20 @@ fn standing_with_someone_supports_them() {
         "UGA",
     );
 }
+
+#[test]
+fn a_preposition_opening_a_date_is_no_verb_particle() {
+    // "on Monday" is when Kenya called, not "call on" (appeal).
+    has(
+        "Kenya called Uganda on Monday.",
+        "KEN",
+        Plover::Consult,
+        "UGA",
+    );
+    has(
+        "Kenya called on Uganda to withdraw its troops.",
+        "KEN",
+        Plover::Request,
+        "UGA",
+    );
+}
