@@ -1944,3 +1944,20 @@ fn a_preposition_opening_a_date_is_no_verb_particle() {
         "UGA",
     );
 }
+
+#[test]
+fn ordering_an_envoy_out_expels_him() {
+    has(
+        "Niger ordered the French ambassador to leave the country.",
+        "NER",
+        Plover::Sanction,
+        "FRAGOV",
+    );
+    // Ordering troops out is a demand.
+    has(
+        "Niger ordered French troops to leave the country.",
+        "NER",
+        Plover::Request,
+        "FRAMIL",
+    );
+}
