@@ -41,6 +41,9 @@ pub struct Matcher<'a> {
     pub dict: &'a Dictionaries,
     pub analysis: &'a Analysis<'a>,
     pub ids: &'a TokenIds,
+    /// The agent phrase of a passive verb ("by RSF drones"), as a token range: it names who
+    /// acted, so a pattern's object words are not looked for in it.
+    pub agent_phrase: std::ops::Range<usize>,
 }
 
 /// Codes verb group `g` of `analysis`.
@@ -84,6 +87,7 @@ pub fn code_verb(
         dict,
         analysis,
         ids,
+        agent_phrase: agent_phrase(analysis, g, window_end),
     };
     let clause_start = analysis.clause_start(group.start);
     let mut best: Option<(usize, &CPattern, Option<usize>, Option<usize>)> = None;
@@ -246,12 +250,15 @@ impl Matcher<'_> {
                                 })
                     };
                     (pos..limit).find(|&j| {
-                        self.item_matches(item, j) && !modifier(j) && !clause_subject(j)
+                        self.item_matches(item, j)
+                            && !self.agent_phrase.contains(&j)
+                            && !modifier(j)
+                            && !clause_subject(j)
                     })? + 1
                 }
                 CItem::Phrase(words) => (pos..limit).find_map(|j| self.phrase_at(words, j))?,
                 CItem::Prep(prep, inner) => (pos..limit).find_map(|j| {
-                    if !self.ids.matches(j, prep) || opens_date(tokens, j) {
+                    if !self.ids.matches(j, prep) || opens_time(tokens, j) {
                         return None;
                     }
                     if inner.is_empty() {
@@ -378,14 +385,68 @@ impl Matcher<'_> {
     }
 }
 
-/// The preposition at `j` opens a date ("on Monday", "in August"): a time adjunct, not the
-/// particle of "call on" or "come in".
-fn opens_date(tokens: &crate::nlp::Tokens, j: usize) -> bool {
-    j + 1 < tokens.len() && {
-        let next = tokens.norm(j + 1);
-        crate::nlp::weekday(next).is_some()
-            || (tokens.tokens[j + 1].cap && crate::nlp::month_number(next).is_some())
+/// The "by" phrase naming the agent of passive verb group `g` ("was hit by RSF drones"):
+/// from "by" to the end of the actor after it; empty for other groups.
+fn agent_phrase(analysis: &Analysis, g: usize, window_end: usize) -> std::ops::Range<usize> {
+    let group = &analysis.groups[g];
+    if !group.passive {
+        return 0..0;
     }
+    let tokens = analysis.tokens;
+    let by = (group.end..window_end.min(tokens.len())).find(|&j| tokens.norm(j) == "by");
+    let Some(by) = by else { return 0..0 };
+    let agent_end = analysis
+        .mention_at
+        .get(by + 1)
+        .copied()
+        .flatten()
+        .map_or(by + 1, |k| analysis.mentions[k].end);
+    by..agent_end
+}
+
+/// The preposition at `j` opens a date or a stretch of time ("on Monday", "in August", "for
+/// a fourth day"): a time adjunct, not the particle of "call on" or "hit out for".
+fn opens_time(tokens: &crate::nlp::Tokens, j: usize) -> bool {
+    const UNITS: &[&str] = &[
+        "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week", "weeks",
+        "month", "months", "year", "years", "decade", "decades",
+    ];
+    let n = tokens.len();
+    if j + 1 >= n {
+        return false;
+    }
+    let next = tokens.norm(j + 1);
+    if crate::nlp::weekday(next).is_some()
+        || (tokens.tokens[j + 1].cap && crate::nlp::month_number(next).is_some())
+    {
+        return true;
+    }
+    // Determiners, numbers, ordinals and adjectives ("a fourth", "three more") before a unit
+    // of time.
+    let ordinal = |k: usize| {
+        matches!(
+            tokens.norm(k),
+            "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "fifth"
+                | "sixth"
+                | "seventh"
+                | "eighth"
+                | "ninth"
+                | "tenth"
+                | "another"
+                | "more"
+        )
+    };
+    let mut k = j + 1;
+    while k < n.min(j + 5)
+        && (matches!(tokens.tokens[k].pos, Pos::Det | Pos::Num | Pos::Adj) || ordinal(k))
+    {
+        k += 1;
+    }
+    k < n && UNITS.contains(&tokens.norm(k))
 }
 
 /// The index `steps` words after `from`, an actor's name counting as one word ("rejected US

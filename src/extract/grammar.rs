@@ -184,8 +184,11 @@ impl<'a> Analysis<'a> {
             }
             let head = head.unwrap_or(end - 1);
             let form = self.tokens.tokens[head].form;
-            let passive =
-                be_aux && head != start && self.pos(head) == Pos::Verb && form == VForm::Past;
+            // A base form after "be" is an invariable participle ("was hit", "were cut").
+            let passive = be_aux
+                && head != start
+                && self.pos(head) == Pos::Verb
+                && matches!(form, VForm::Past | VForm::Base);
             let infinitive = start > 0 && self.pos(start - 1) == Pos::To
                 || start > 1 && self.pos(start - 1) == Pos::Adv && self.pos(start - 2) == Pos::To;
             // "promised to democratize Serbia and establish the rule of law": a base form

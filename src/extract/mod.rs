@@ -516,6 +516,15 @@ impl Extractor {
                 target = analysis.mentions.iter().position(|m| {
                     m.locative && m.start > group.head && m.start < objects.window_end
                 });
+                // Or the place the subject of a passive lies in: "the airport in Port Sudan
+                // was hit by drones".
+                if target.is_none() && group.passive {
+                    let clause = analysis.clause_start(group.start);
+                    target = analysis
+                        .mentions
+                        .iter()
+                        .position(|m| m.locative && m.start >= clause && m.end <= group.start);
+                }
             }
             let mut negated = group.negated;
             let mut modality = self.modality(analysis, g, governor, speech.is_some(), conditional);

@@ -1961,3 +1961,22 @@ fn ordering_an_envoy_out_expels_him() {
         "FRAMIL",
     );
 }
+
+#[test]
+fn an_invariable_participle_after_be_is_passive() {
+    // "was hit": passive although "hit" looks like a base form; the agent's words ("drones")
+    // are not the object a pattern looks for ("hit an aircraft" is no event).
+    has(
+        "The airport in Port Sudan was hit by RSF drones.",
+        "SDNREB",
+        Plover::Assault,
+        "SDN",
+    );
+    // "for a fourth day" is a stretch of time, not the "for" of "hit out at X for".
+    has(
+        "The airport in Port Sudan was hit by RSF drones for a fourth day in a row.",
+        "SDNREB",
+        Plover::Assault,
+        "SDN",
+    );
+}
