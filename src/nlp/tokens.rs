@@ -85,7 +85,9 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Tokens {
             i += c.len_utf8();
             continue;
         }
-        let (token_end, kind) = if is_word_char(c) {
+        let (token_end, kind) = if let Some(word_end) = plain_ascii_word(bytes, i, end) {
+            (word_end, TokenKind::Word)
+        } else if is_word_char(c) {
             let (word_end, kind) = scan_word(text, i, end);
             // "re-open", "co-operate": one word, looked up without its hyphen.
             if kind == TokenKind::Word {
@@ -133,28 +135,14 @@ fn push_token(
     space_before: bool,
 ) {
     let surface = &text[start..end];
-    let norm_start = out.norms.len() as u32;
+    let norm_start = out.norms.len();
     match kind {
         TokenKind::Possessive => out.norms.push_str("'s"),
         TokenKind::Punct => out.norms.push_str(surface),
         _ => normalize_into(surface, &mut out.norms),
     }
-    // Contractions become the words they stand for.
-    if kind == TokenKind::Word && out.norms[norm_start as usize..].contains('\'') {
-        let norm = &out.norms[norm_start as usize..];
-        let expanded = match norm {
-            "n't" => Some("not"),
-            "'ll" => Some("will"),
-            "'re" => Some("are"),
-            "'ve" => Some("have"),
-            "'m" => Some("am"),
-            "'d" => Some("would"),
-            _ => None,
-        };
-        if let Some(word) = expanded {
-            out.norms.truncate(norm_start as usize);
-            out.norms.push_str(word);
-        }
+    if kind == TokenKind::Word {
+        expand_contraction(&mut out.norms, norm_start);
     }
     let first = char_at(surface, 0);
     let cap = first.is_uppercase() || (first.is_ascii_digit() && kind == TokenKind::Word);
@@ -167,7 +155,7 @@ fn push_token(
     out.tokens.push(Token {
         start,
         end,
-        norm_start,
+        norm_start: norm_start as u32,
         norm_end: out.norms.len() as u32,
         kind,
         space_before,
@@ -178,6 +166,22 @@ fn push_token(
         lemma: None,
         noun_lemma: None,
     });
+}
+
+/// Contractions become the words they stand for: the normalised form from `start` on is
+/// replaced ("n't" → "not").
+fn expand_contraction(norms: &mut String, start: usize) {
+    let word = match &norms[start..] {
+        "n't" => "not",
+        "'ll" => "will",
+        "'re" => "are",
+        "'ve" => "have",
+        "'m" => "am",
+        "'d" => "would",
+        _ => return,
+    };
+    norms.truncate(start);
+    norms.push_str(word);
 }
 
 /// Every letter is uppercase, and there are at least two.
@@ -206,7 +210,26 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
-/// Scans a word, number, dotted acronym or abbreviation starting at `i`.
+/// The end of a plain ASCII word at `i`, the common case, which needs none of the scanners
+/// below: a letter, then letters and digits up to the sentence end or an ASCII character
+/// other than the apostrophe, period and hyphen that contractions, names ("O'Brien"),
+/// acronyms, abbreviations and prefixed words ("re-open") continue with. [`scan_word`] would
+/// end such a word at the same place.
+fn plain_ascii_word(bytes: &[u8], i: usize, end: usize) -> Option<usize> {
+    if !bytes[i].is_ascii_alphabetic() {
+        return None;
+    }
+    let word_end = bytes[i..end]
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .map_or(end, |p| i + p);
+    let plain_end = word_end == end || {
+        let next = bytes[word_end];
+        next.is_ascii() && !matches!(next, b'\'' | b'.' | b'-')
+    };
+    plain_end.then_some(word_end)
+}
+
 /// The end of "re-open"-style words: a verb prefix, a hyphen and a lowercase word.
 fn scan_prefixed(text: &str, start: usize, word_end: usize, end: usize) -> Option<usize> {
     const PREFIXES: [&str; 4] = ["re", "co", "pre", "counter"];
@@ -229,6 +252,7 @@ fn char_at(text: &str, i: usize) -> char {
     }
 }
 
+/// Scans a word, number, dotted acronym or abbreviation starting at `i`.
 fn scan_word(text: &str, i: usize, end: usize) -> (usize, TokenKind) {
     let first = char_at(text, i);
     if first.is_ascii_digit() {
@@ -369,18 +393,19 @@ fn scan_apostrophe(text: &str, i: usize, end: usize) -> (usize, TokenKind) {
 /// Appends the normalised form of `word`: lowercase, diacritics folded, periods dropped,
 /// typographic apostrophes made plain.
 pub fn normalize_into(word: &str, out: &mut String) {
+    // Plain ASCII without periods, the common case, is copied and lowercased in place.
+    if word.bytes().all(|b| b.is_ascii() && b != b'.') {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     if word.is_ascii() {
-        if word.contains('.') {
-            out.extend(
-                word.bytes()
-                    .filter(|&b| b != b'.')
-                    .map(|b| b.to_ascii_lowercase() as char),
-            );
-        } else {
-            let start = out.len();
-            out.push_str(word);
-            out[start..].make_ascii_lowercase();
-        }
+        out.extend(
+            word.bytes()
+                .filter(|&b| b != b'.')
+                .map(|b| b.to_ascii_lowercase() as char),
+        );
         return;
     }
     use unicode_normalization::UnicodeNormalization;
@@ -481,5 +506,88 @@ mod tests {
         assert_eq!(normalize_phrase("al-Qaeda"), vec!["al", "qaeda"]);
         assert_eq!(normalize_phrase("U.S. Army"), vec!["us", "army"]);
         assert_eq!(normalize_phrase("ISIS-Khorasan"), vec!["isis", "khorasan"]);
+    }
+
+    /// Wherever the plain-word fast path accepts a word, the general scanners read the same
+    /// word: checked on every short string over characters that matter to them.
+    #[test]
+    fn plain_ascii_words_end_where_the_general_scanners_end_them() {
+        const ALPHABET: [&str; 13] = [
+            "a", "N", "t", "s", "7", "'", "’", ".", "-", " ", "é", "/", "re",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            texts = texts
+                .iter()
+                .flat_map(|t| ALPHABET.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            for text in &texts {
+                let bytes = text.as_bytes();
+                for i in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    for end in (i + 1..=text.len()).filter(|&e| text.is_char_boundary(e)) {
+                        let Some(word_end) = plain_ascii_word(bytes, i, end) else {
+                            continue;
+                        };
+                        assert_eq!(
+                            scan_word(text, i, end),
+                            (word_end, TokenKind::Word),
+                            "{text:?} {i}..{end}"
+                        );
+                        assert_eq!(scan_prefixed(text, i, word_end, end), None, "{text:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every field the tokenizer sets, one line per token.
+    fn describe(text: &str, start: usize, end: usize) -> Vec<String> {
+        let t = tokenize(text, start, end);
+        t.iter()
+            .map(|(i, token)| {
+                format!(
+                    "{}|{}|{:?}|{}|{}|{}",
+                    &text[token.start..token.end],
+                    t.norm(i),
+                    token.kind,
+                    u8::from(token.cap),
+                    u8::from(token.all_caps),
+                    u8::from(token.space_before)
+                )
+            })
+            .collect()
+    }
+
+    /// `testdata/tokens.txt`: blocks of a line `> TEXT` (or `>[START..END] TEXT` for a
+    /// sentence inside a text) and the tokens `describe` gives for it. The tokenizer reads plain
+    /// ASCII words on a fast path; these texts mix them with what it leaves to the general
+    /// scanners (curly apostrophes, diacritics, dashes, contractions, acronyms, hyphens), and
+    /// the expected lines were made by the tokenizer before the fast path existed.
+    #[test]
+    fn tokenize_matches_the_recorded_tokens_of_ascii_and_unicode_text() {
+        let golden = include_str!("testdata/tokens.txt");
+        let mut checked = 0;
+        for block in golden.split("\n\n").filter(|b| !b.trim().is_empty()) {
+            let mut lines = block.lines();
+            let header = lines.next().unwrap();
+            let (range, text) = parse_header(header);
+            let (start, end) = range.unwrap_or((0, text.len()));
+            let expected: Vec<&str> = lines.collect();
+            assert_eq!(describe(text, start, end), expected, "tokens of {header}");
+            checked += 1;
+        }
+        assert!(checked >= 10);
+    }
+
+    /// `> TEXT` or `>[START..END] TEXT`.
+    fn parse_header(header: &str) -> (Option<(usize, usize)>, &str) {
+        let rest = header.strip_prefix('>').expect("a block opens with '>'");
+        if let Some(rest) = rest.strip_prefix('[') {
+            let (range, text) = rest.split_once("] ").unwrap();
+            let (start, end) = range.split_once("..").unwrap();
+            (Some((start.parse().unwrap(), end.parse().unwrap())), text)
+        } else {
+            (None, rest.strip_prefix(' ').unwrap())
+        }
     }
 }
