@@ -85,9 +85,13 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Tokens {
             i += c.len_utf8();
             continue;
         }
-        let (token_end, kind) = if let Some(word_end) = plain_ascii_word(bytes, i, end) {
-            (word_end, TokenKind::Word)
-        } else if is_word_char(c) {
+        if let Some(word_end) = plain_ascii_word(bytes, i, end) {
+            push_plain_word(&mut out, text, i, word_end, space_before);
+            space_before = false;
+            i = word_end;
+            continue;
+        }
+        let (token_end, kind) = if is_word_char(c) {
             let (word_end, kind) = scan_word(text, i, end);
             // "re-open", "co-operate": one word, looked up without its hyphen.
             if kind == TokenKind::Word {
@@ -145,27 +149,68 @@ fn push_token(
         expand_contraction(&mut out.norms, norm_start);
     }
     let first = char_at(surface, 0);
-    let cap = first.is_uppercase() || (first.is_ascii_digit() && kind == TokenKind::Word);
-    // Bytes of ASCII words need no decoding.
-    let all_caps = if surface.is_ascii() {
-        all_caps(surface.bytes().map(char::from))
-    } else {
-        all_caps(surface.chars())
+    let case = Case {
+        cap: first.is_uppercase() || (first.is_ascii_digit() && kind == TokenKind::Word),
+        // Bytes of ASCII words need no decoding.
+        all_caps: if surface.is_ascii() {
+            all_caps(surface.bytes().map(char::from))
+        } else {
+            all_caps(surface.chars())
+        },
     };
-    out.tokens.push(Token {
-        start,
-        end,
-        norm_start: norm_start as u32,
-        norm_end: out.norms.len() as u32,
-        kind,
-        space_before,
-        cap,
-        all_caps,
-        pos: Pos::Other,
-        form: VForm::None,
-        lemma: None,
-        noun_lemma: None,
-    });
+    out.push(start..end, norm_start, kind, space_before, case);
+}
+
+/// Pushes a plain ASCII word (see [`plain_ascii_word`]): its normalised form is its lowercase,
+/// and its case shows in its bytes.
+fn push_plain_word(out: &mut Tokens, text: &str, start: usize, end: usize, space_before: bool) {
+    let word = &text[start..end];
+    let norm_start = out.norms.len();
+    out.norms.push_str(word);
+    out.norms[norm_start..].make_ascii_lowercase();
+    let bytes = word.as_bytes();
+    let capitals = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
+    let case = Case {
+        cap: bytes[0].is_ascii_uppercase(),
+        all_caps: capitals >= 2 && !bytes.iter().any(u8::is_ascii_lowercase),
+    };
+    out.push(start..end, norm_start, TokenKind::Word, space_before, case);
+}
+
+/// The capitals of a token.
+#[derive(Debug, Clone, Copy)]
+struct Case {
+    /// See [`Token::cap`].
+    cap: bool,
+    /// See [`Token::all_caps`].
+    all_caps: bool,
+}
+
+impl Tokens {
+    /// Adds an untagged token whose normalised form was appended to `norms` from `norm_start`.
+    fn push(
+        &mut self,
+        span: std::ops::Range<usize>,
+        norm_start: usize,
+        kind: TokenKind,
+        space_before: bool,
+        case: Case,
+    ) {
+        self.tokens.push(Token {
+            start: span.start,
+            end: span.end,
+            norm_start: norm_start as u32,
+            norm_end: self.norms.len() as u32,
+            kind,
+            space_before,
+            cap: case.cap,
+            all_caps: case.all_caps,
+            pos: Pos::Other,
+            form: VForm::None,
+            lemma: None,
+            noun_lemma: None,
+        });
+    }
 }
 
 /// Contractions become the words they stand for: the normalised form from `start` on is
@@ -509,9 +554,10 @@ mod tests {
     }
 
     /// Wherever the plain-word fast path accepts a word, the general scanners read the same
-    /// word: checked on every short string over characters that matter to them.
+    /// word and the general token builder gives it the same form and capitals: checked on
+    /// every short string over characters that matter to them.
     #[test]
-    fn plain_ascii_words_end_where_the_general_scanners_end_them() {
+    fn plain_ascii_words_read_as_the_general_scanners_read_them() {
         const ALPHABET: [&str; 13] = [
             "a", "N", "t", "s", "7", "'", "’", ".", "-", " ", "é", "/", "re",
         ];
@@ -534,6 +580,12 @@ mod tests {
                             "{text:?} {i}..{end}"
                         );
                         assert_eq!(scan_prefixed(text, i, word_end, end), None, "{text:?}");
+                        let (mut plain, mut general) = (Tokens::default(), Tokens::default());
+                        push_plain_word(&mut plain, text, i, word_end, true);
+                        push_token(&mut general, text, i, word_end, TokenKind::Word, true);
+                        assert_eq!(plain.norm(0), general.norm(0), "{text:?}");
+                        let flags = |t: &Tokens| (t.tokens[0].cap, t.tokens[0].all_caps);
+                        assert_eq!(flags(&plain), flags(&general), "{text:?}");
                     }
                 }
             }
