@@ -68,18 +68,29 @@ const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "it", "you"
 struct LexInfo<'l> {
     entry: Option<&'l LexEntry>,
     classes: u16,
+    starts_multiword_prep: bool,
 }
 
-/// Tags every token in place: `pos`, `form` and `lemma`.
+/// Tags every token in place: `pos`, `form`, `lemma` and where its form is in the lexicon.
 pub fn tag_tokens(tokens: &mut Tokens, lexicon: &Lexicon) {
     let n = tokens.len();
-    let lex: Vec<LexInfo> = (0..n)
-        .map(|i| match tokens.tokens[i].kind {
-            TokenKind::Word => {
-                let (entry, classes) = lexicon.lookup(tokens.norm(i));
-                LexInfo { entry, classes }
-            }
-            _ => LexInfo::default(),
+    for i in 0..n {
+        if tokens.tokens[i].kind == TokenKind::Word {
+            tokens.tokens[i].lexicon_index = lexicon.index(tokens.norm(i));
+        }
+    }
+    let lex: Vec<LexInfo> = tokens
+        .tokens
+        .iter()
+        .map(|token| {
+            token.lexicon_index.map_or_else(LexInfo::default, |index| {
+                let slot = lexicon.slot(index);
+                LexInfo {
+                    entry: slot.entry.as_ref(),
+                    classes: slot.classes,
+                    starts_multiword_prep: slot.starts_multiword_prep,
+                }
+            })
         })
         .collect();
     let mut prev = Pos::Punct;
@@ -424,11 +435,12 @@ impl Context<'_> {
             .tokens
             .get(self.i + 1)
             .map(|_| self.norm(self.i + 1));
-        if self
-            .lexicon
-            .multiword_preps(norm)
-            .iter()
-            .any(|p| p.len() == 2 && Some(p[1]) == next_norm)
+        if self.lex[self.i].starts_multiword_prep
+            && self
+                .lexicon
+                .multiword_preps(norm)
+                .iter()
+                .any(|p| p.len() == 2 && Some(p[1]) == next_norm)
         {
             return Pos::Prep;
         }

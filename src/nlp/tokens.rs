@@ -2,6 +2,7 @@
 //! periods folded) that every dictionary lookup uses.
 
 use super::abbreviations::is_abbreviation;
+use super::lexicon::FormIndex;
 use super::tagger::{Pos, VForm};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +35,8 @@ pub struct Token {
     pub lemma: Option<&'static str>,
     /// The noun lemma, whatever the part of speech ("talks" → "talk"), for dictionary lookups.
     pub noun_lemma: Option<&'static str>,
+    /// Where the word's form is in the lexicon that tagged it, if it is there.
+    pub lexicon_index: Option<FormIndex>,
 }
 
 /// The tokens of one sentence with their normalised forms.
@@ -209,6 +212,7 @@ impl Tokens {
             form: VForm::None,
             lemma: None,
             noun_lemma: None,
+            lexicon_index: None,
         });
     }
 }
