@@ -158,13 +158,7 @@ fn repair_verbless_segments(tokens: &mut Tokens, lexicon: &Lexicon) {
     let mut start = 0;
     while start < n {
         let mut end = start;
-        while end < n
-            && !matches!(
-                tokens.norm(end),
-                "," | ";" | ":" | "(" | ")" | "—" | "\"" | "“" | "”" | "."
-            )
-            && !(tokens.tokens[end].pos == Pos::Sub && tokens.norm(end) == "that")
-        {
+        while end < n && !ends_segment(tokens, end) {
             end += 1;
         }
         let after_that = start > 0 && tokens.norm(start - 1) == "that";
@@ -208,6 +202,20 @@ fn repair_verbless_segments(tokens: &mut Tokens, lexicon: &Lexicon) {
             }
         }
         start = end + 1;
+    }
+}
+
+/// Token `i` closes a stretch that [`repair_verbless_segments`] checks for a verb: a clause
+/// punctuation mark or a subordinating "that".
+fn ends_segment(tokens: &Tokens, i: usize) -> bool {
+    match tokens.tokens[i].kind {
+        // Only punctuation tokens have these forms: the test of the kind saves comparing every
+        // word with each mark.
+        TokenKind::Punct => matches!(
+            tokens.norm(i),
+            "," | ";" | ":" | "(" | ")" | "—" | "\"" | "“" | "”" | "."
+        ),
+        _ => tokens.tokens[i].pos == Pos::Sub && tokens.norm(i) == "that",
     }
 }
 
