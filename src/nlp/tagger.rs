@@ -3,6 +3,7 @@
 
 use super::lexicon::{class, tag, LexEntry, Lexicon};
 use super::tokens::{TokenKind, Tokens};
+use std::cell::OnceCell;
 
 /// Coarse part of speech: just what the event grammar needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -325,6 +326,11 @@ impl Context<'_> {
             || (self.i <= 2 && (0..self.i).all(|j| self.tokens.tokens[j].kind == TokenKind::Punct))
     }
 
+    /// The normalised form of the next token, if there is one.
+    fn next_norm(&self) -> Option<&str> {
+        (self.i + 1 < self.tokens.len()).then(|| self.norm(self.i + 1))
+    }
+
     /// A rough guess at the next word's role, without its own context.
     fn next_guess(&self) -> Option<Pos> {
         let j = self.i + 1;
@@ -390,9 +396,7 @@ impl Context<'_> {
                 .get(j)
                 .is_some_and(|t| t.kind == TokenKind::Number)
         };
-        let next_is_to =
-            self.tokens.tokens.get(self.i + 1).is_some() && self.norm(self.i + 1) == "to";
-        if (norm == "up" && next_is_to && number_at(self.i + 2))
+        if (norm == "up" && self.next_norm() == Some("to") && number_at(self.i + 2))
             || (norm == "to"
                 && self.i > 0
                 && self.norm(self.i - 1) == "up"
@@ -426,29 +430,16 @@ impl Context<'_> {
             return Pos::Adj;
         }
         // "once again", "once more" are adverbs, not the conjunction.
-        if norm == "once"
-            && matches!(
-                self.tokens
-                    .tokens
-                    .get(self.i + 1)
-                    .map(|_| self.norm(self.i + 1)),
-                Some("again" | "more")
-            )
-        {
+        if norm == "once" && matches!(self.next_norm(), Some("again" | "more")) {
             return Pos::Adv;
         }
         // Multi-word prepositions: "according to", "ahead of", "instead of".
-        let next_norm = self
-            .tokens
-            .tokens
-            .get(self.i + 1)
-            .map(|_| self.norm(self.i + 1));
         if self.lex[self.i].starts_multiword_prep
             && self
                 .lexicon
                 .multiword_preps(norm)
                 .iter()
-                .any(|p| p.len() == 2 && Some(p[1]) == next_norm)
+                .any(|p| p.len() == 2 && Some(p[1]) == self.next_norm())
         {
             return Pos::Prep;
         }
@@ -503,7 +494,10 @@ impl Context<'_> {
     }
 
     fn function_word(&self, norm: &str, classes: u16, entry: Option<&LexEntry>) -> Option<Pos> {
-        let next = self.next_guess();
+        // The next word's rough role, worked out when a rule first needs it: many words are
+        // decided without it.
+        let next_guess = OnceCell::new();
+        let next = || *next_guess.get_or_init(|| self.next_guess());
         if classes & class::AUX != 0 {
             return Some(Pos::Aux);
         }
@@ -560,11 +554,11 @@ impl Context<'_> {
             return Some(match self.prev {
                 Pos::Verb | Pos::Adv | Pos::Punct => Pos::Sub,
                 Pos::Noun | Pos::Proper | Pos::Num
-                    if matches!(next, Some(Pos::Verb | Pos::Aux | Pos::Modal | Pos::Adv)) =>
+                    if matches!(next(), Some(Pos::Verb | Pos::Aux | Pos::Modal | Pos::Adv)) =>
                 {
                     Pos::Rel
                 }
-                _ if matches!(next, Some(Pos::Noun | Pos::Adj | Pos::Other)) => Pos::Det,
+                _ if matches!(next(), Some(Pos::Noun | Pos::Adj | Pos::Other)) => Pos::Det,
                 _ => Pos::Sub,
             });
         }
@@ -576,11 +570,13 @@ impl Context<'_> {
         }
         if classes & class::PRON != 0 {
             if norm == "her" {
-                return Some(if matches!(next, Some(Pos::Noun | Pos::Adj | Pos::Other)) {
-                    Pos::PossPron
-                } else {
-                    Pos::Pron
-                });
+                return Some(
+                    if matches!(next(), Some(Pos::Noun | Pos::Adj | Pos::Other)) {
+                        Pos::PossPron
+                    } else {
+                        Pos::Pron
+                    },
+                );
             }
             if POSSESSIVE_PRONOUNS.contains(&norm) {
                 return Some(Pos::PossPron);
@@ -608,22 +604,17 @@ impl Context<'_> {
                 | "ahead"
         );
         let right_after_verb = self.i > 0 && self.tokens.tokens[self.i - 1].pos == Pos::Verb;
-        let next_norm = self
-            .tokens
-            .tokens
-            .get(self.i + 1)
-            .map(|_| self.norm(self.i + 1));
         if classes & class::PART != 0
             && adverbial_particle
             && right_after_verb
-            && !matches!(next_norm, Some("of" | "to"))
+            && !matches!(self.next_norm(), Some("of" | "to"))
         {
             return Some(Pos::Part);
         }
         if classes & class::PART != 0
             && matches!(self.prev, Pos::Verb)
             && !matches!(
-                next,
+                next(),
                 Some(Pos::Det | Pos::Proper | Pos::Num | Pos::PossPron)
             )
         {
@@ -683,7 +674,10 @@ impl Context<'_> {
         let adj = tags & tag::ADJ != 0;
         let adv = tags & tag::ADV != 0;
         let form = verb_form(norm, entry.verb_lemma);
-        let next = self.next_guess();
+        // The next word's rough role, worked out when a rule first needs it: many words are
+        // decided without it.
+        let next_guess = OnceCell::new();
+        let next = || *next_guess.get_or_init(|| self.next_guess());
         let prev = self.prev;
         // "from neighboring Lebanon", "the ruling party": an -ing adjective before a noun.
         // After a possessive no verb can follow, adjective or not: "Algeria's leading activist".
@@ -695,20 +689,26 @@ impl Context<'_> {
             && (matches!(
                 prev,
                 Pos::Det | Pos::PossPron | Pos::Prep | Pos::Adj | Pos::Poss
-            ) || adj && prev == Pos::Verb && next == Some(Pos::Noun))
-            && matches!(next, Some(Pos::Noun | Pos::Proper | Pos::Adj | Pos::Other))
+            ) || adj && prev == Pos::Verb && next() == Some(Pos::Noun))
+            && matches!(
+                next(),
+                Some(Pos::Noun | Pos::Proper | Pos::Adj | Pos::Other)
+            )
         {
             return Pos::Adj;
         }
         if verb && (noun || adj) {
-            return self.noun_or_verb(form, noun, adj, next);
+            return self.noun_or_verb(form, noun, adj, next());
         }
         // "the wounded", "the displaced", "after the signing": a participle standing as a
         // noun after "the".
         if verb
             && matches!(form, VForm::Past | VForm::Ger)
             && matches!(prev, Pos::Det)
-            && !matches!(next, Some(Pos::Noun | Pos::Proper | Pos::Adj | Pos::Other))
+            && !matches!(
+                next(),
+                Some(Pos::Noun | Pos::Proper | Pos::Adj | Pos::Other)
+            )
         {
             return Pos::Noun;
         }
@@ -719,7 +719,7 @@ impl Context<'_> {
             && self.i > 0
             && self.tokens.tokens[self.i - 1].pos == Pos::Adj
             && !matches!(
-                next,
+                next(),
                 Some(Pos::Det | Pos::PossPron | Pos::Proper | Pos::Num | Pos::Pron)
             )
         {
@@ -735,21 +735,27 @@ impl Context<'_> {
             ) || self.i > 0 && self.tokens.tokens[self.i - 1].pos == Pos::Prep;
             if form == VForm::Past
                 && modifier_slot
-                && matches!(next, Some(Pos::Noun | Pos::Adj | Pos::Other | Pos::Proper))
+                && matches!(
+                    next(),
+                    Some(Pos::Noun | Pos::Adj | Pos::Other | Pos::Proper)
+                )
             {
                 return Pos::Adj;
             }
             return Pos::Verb;
         }
         if noun && adj {
-            return if matches!(next, Some(Pos::Noun | Pos::Proper | Pos::Adj | Pos::Other)) {
+            return if matches!(
+                next(),
+                Some(Pos::Noun | Pos::Proper | Pos::Adj | Pos::Other)
+            ) {
                 Pos::Adj
             } else {
                 Pos::Noun
             };
         }
         if adj && adv {
-            return if matches!(next, Some(Pos::Noun | Pos::Adj | Pos::Other)) {
+            return if matches!(next(), Some(Pos::Noun | Pos::Adj | Pos::Other)) {
                 Pos::Adj
             } else {
                 Pos::Adv
