@@ -88,10 +88,10 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Tokens {
             i += c.len_utf8();
             continue;
         }
-        if let Some(word_end) = plain_ascii_word(bytes, i, end) {
-            push_plain_word(&mut out, text, i, word_end, space_before);
+        if let Some(word) = plain_ascii_word(bytes, i, end) {
+            push_plain_word(&mut out, text, i, word, space_before);
             space_before = false;
-            i = word_end;
+            i = word.end;
             continue;
         }
         let (token_end, kind) = if is_word_char(c) {
@@ -151,37 +151,47 @@ fn push_token(
     if kind == TokenKind::Word {
         expand_contraction(&mut out.norms, norm_start);
     }
-    let first = char_at(surface, 0);
-    let case = Case {
-        cap: first.is_uppercase() || (first.is_ascii_digit() && kind == TokenKind::Word),
-        // Bytes of ASCII words need no decoding.
-        all_caps: if surface.is_ascii() {
-            all_caps(surface.bytes().map(char::from))
-        } else {
-            all_caps(surface.chars())
-        },
+    let case = if kind == TokenKind::Punct && surface.len() == 1 {
+        // An ASCII punctuation mark has no letters.
+        Case::default()
+    } else {
+        let first = char_at(surface, 0);
+        Case {
+            cap: first.is_uppercase() || (first.is_ascii_digit() && kind == TokenKind::Word),
+            // Bytes of ASCII words need no decoding.
+            all_caps: if surface.is_ascii() {
+                all_caps(surface.bytes().map(char::from))
+            } else {
+                all_caps(surface.chars())
+            },
+        }
     };
     out.push(start..end, norm_start, kind, space_before, case);
 }
 
-/// Pushes a plain ASCII word (see [`plain_ascii_word`]): its normalised form is its lowercase,
-/// and its case shows in its bytes.
-fn push_plain_word(out: &mut Tokens, text: &str, start: usize, end: usize, space_before: bool) {
-    let word = &text[start..end];
+/// Pushes a plain ASCII word found at `start` by [`plain_ascii_word`]: its normalised form is
+/// its lowercase.
+fn push_plain_word(
+    out: &mut Tokens,
+    text: &str,
+    start: usize,
+    word: PlainWord,
+    space_before: bool,
+) {
     let norm_start = out.norms.len();
-    out.norms.push_str(word);
+    out.norms.push_str(&text[start..word.end]);
     out.norms[norm_start..].make_ascii_lowercase();
-    let bytes = word.as_bytes();
-    let capitals = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
-    let case = Case {
-        cap: bytes[0].is_ascii_uppercase(),
-        all_caps: capitals >= 2 && !bytes.iter().any(u8::is_ascii_lowercase),
-    };
-    out.push(start..end, norm_start, TokenKind::Word, space_before, case);
+    out.push(
+        start..word.end,
+        norm_start,
+        TokenKind::Word,
+        space_before,
+        word.case,
+    );
 }
 
 /// The capitals of a token.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Case {
     /// See [`Token::cap`].
     cap: bool,
@@ -259,24 +269,46 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
-/// The end of a plain ASCII word at `i`, the common case, which needs none of the scanners
-/// below: a letter, then letters and digits up to the sentence end or an ASCII character
-/// other than the apostrophe, period and hyphen that contractions, names ("O'Brien"),
-/// acronyms, abbreviations and prefixed words ("re-open") continue with. [`scan_word`] would
-/// end such a word at the same place.
-fn plain_ascii_word(bytes: &[u8], i: usize, end: usize) -> Option<usize> {
+/// A plain ASCII word: where it ends and its capitals, read in one pass over its bytes.
+#[derive(Debug, Clone, Copy)]
+struct PlainWord {
+    end: usize,
+    case: Case,
+}
+
+/// The plain ASCII word at `i`, the common case, which needs none of the scanners below: a
+/// letter, then letters and digits up to the sentence end or an ASCII character other than
+/// the apostrophe, period and hyphen that contractions, names ("O'Brien"), acronyms,
+/// abbreviations and prefixed words ("re-open") continue with. [`scan_word`] would end such
+/// a word at the same place.
+fn plain_ascii_word(bytes: &[u8], i: usize, end: usize) -> Option<PlainWord> {
     if !bytes[i].is_ascii_alphabetic() {
         return None;
     }
-    let word_end = bytes[i..end]
-        .iter()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .map_or(end, |p| i + p);
+    let (mut capitals, mut small) = (0, false);
+    let mut word_end = end;
+    for (j, b) in bytes[..end].iter().enumerate().skip(i) {
+        if b.is_ascii_uppercase() {
+            capitals += 1;
+        } else if b.is_ascii_lowercase() {
+            small = true;
+        } else if !b.is_ascii_digit() {
+            word_end = j;
+            break;
+        }
+    }
     let plain_end = word_end == end || {
         let next = bytes[word_end];
         next.is_ascii() && !matches!(next, b'\'' | b'.' | b'-')
     };
-    plain_end.then_some(word_end)
+    let case = Case {
+        cap: bytes[i].is_ascii_uppercase(),
+        all_caps: capitals >= 2 && !small,
+    };
+    plain_end.then_some(PlainWord {
+        end: word_end,
+        case,
+    })
 }
 
 /// The end of "re-open"-style words: a verb prefix, a hyphen and a lowercase word.
@@ -575,9 +607,10 @@ mod tests {
                 let bytes = text.as_bytes();
                 for i in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
                     for end in (i + 1..=text.len()).filter(|&e| text.is_char_boundary(e)) {
-                        let Some(word_end) = plain_ascii_word(bytes, i, end) else {
+                        let Some(word) = plain_ascii_word(bytes, i, end) else {
                             continue;
                         };
+                        let word_end = word.end;
                         assert_eq!(
                             scan_word(text, i, end),
                             (word_end, TokenKind::Word),
@@ -585,7 +618,7 @@ mod tests {
                         );
                         assert_eq!(scan_prefixed(text, i, word_end, end), None, "{text:?}");
                         let (mut plain, mut general) = (Tokens::default(), Tokens::default());
-                        push_plain_word(&mut plain, text, i, word_end, true);
+                        push_plain_word(&mut plain, text, i, word, true);
                         push_token(&mut general, text, i, word_end, TokenKind::Word, true);
                         assert_eq!(plain.norm(0), general.norm(0), "{text:?}");
                         let flags = |t: &Tokens| (t.tokens[0].cap, t.tokens[0].all_caps);
