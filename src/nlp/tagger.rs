@@ -673,7 +673,12 @@ impl Context<'_> {
         let verb = tags & tag::VERB != 0;
         let adj = tags & tag::ADJ != 0;
         let adv = tags & tag::ADV != 0;
-        let form = verb_form(norm, entry.verb_lemma);
+        // Only the rules for words that can be verbs look at the verb form.
+        let form = if verb {
+            verb_form(norm, entry.verb_lemma)
+        } else {
+            VForm::None
+        };
         // The next word's rough role, worked out when a rule first needs it: many words are
         // decided without it.
         let next_guess = OnceCell::new();
