@@ -170,14 +170,19 @@ impl TokenIds {
                 )
             });
             let form = at_hand.map_or_else(|| get(norm), |(_, ids)| ids[0]);
-            let id_of = |lemma: Option<&str>| match lemma {
-                Some(l) if l != norm => at_hand
+            // The tagger copies a token's lemmas from its lexicon entry: the very strings of
+            // the entry, recognised by address, whose ids are at hand (the form's own id when
+            // the lemma is the form). Any other lemma is looked up.
+            let id_of = |lemma: Option<&str>| {
+                let Some(l) = lemma else { return form };
+                at_hand
                     .and_then(|(lemmas, ids)| {
-                        let at = lemmas.iter().position(|&m| m == Some(l))?;
+                        let at = lemmas
+                            .iter()
+                            .position(|m| m.is_some_and(|m| std::ptr::eq(m, l)))?;
                         Some(ids[at + 1])
                     })
-                    .unwrap_or_else(|| get(l)),
-                _ => form,
+                    .unwrap_or_else(|| if l == norm { form } else { get(l) })
             };
             let triple = [form, id_of(token.lemma), id_of(token.noun_lemma)];
             // Lemmas are often the form: fewer ids to sort.
@@ -229,5 +234,58 @@ impl TokenIds {
             .needs
             .iter()
             .all(|ids| ids.iter().any(|id| self.present.binary_search(id).is_ok()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ids of a token by plain vocabulary lookups, as they were defined before the table
+    /// over the lexicon: form, lemma and noun lemma.
+    fn looked_up(vocab: &Vocab, tokens: &Tokens, i: usize) -> [u32; 3] {
+        let token = &tokens.tokens[i];
+        if matches!(token.kind, TokenKind::Punct | TokenKind::Hyphen) {
+            return [u32::MAX; 3];
+        }
+        let get = |w: &str| vocab.get(w).unwrap_or(u32::MAX);
+        let norm = tokens.norm(i);
+        let lemma = |l: Option<&str>| l.map_or(get(norm), get);
+        [get(norm), lemma(token.lemma), lemma(token.noun_lemma)]
+    }
+
+    #[test]
+    fn token_ids_from_the_lexicon_table_equal_plain_lookups() {
+        let mut vocab = Vocab::default();
+        // Forms, lemmas (of the entry and not: modals), and a word only the vocabulary knows.
+        for word in [
+            "army", "strike", "struck", "talk", "talks", "can", "will", "kabul", "the",
+        ] {
+            vocab.intern(word);
+        }
+        let text = "The army struck Kabul, and talks could resume; it will talk.";
+        let tokens = crate::nlp::analyze(text, 0, text.len(), Lexicon::builtin());
+        let ids = TokenIds::new(&vocab, &tokens);
+        for i in 0..tokens.len() {
+            assert_eq!(
+                ids.ids[i],
+                looked_up(&vocab, &tokens, i),
+                "{}",
+                tokens.norm(i)
+            );
+        }
+        // The table is made again when a word is added.
+        vocab.intern("resume");
+        let ids = TokenIds::new(&vocab, &tokens);
+        for i in 0..tokens.len() {
+            assert_eq!(
+                ids.ids[i],
+                looked_up(&vocab, &tokens, i),
+                "{}",
+                tokens.norm(i)
+            );
+        }
+        let resume = vocab.get("resume").unwrap();
+        assert!(ids.present().any(|&id| id == resume));
     }
 }
