@@ -4,7 +4,8 @@
 
 use super::events::{CodeSpec, PatternItem, VerbPattern};
 use super::trie::Vocab;
-use crate::nlp::Lexicon;
+use crate::nlp::lexicon::LexEntry;
+use crate::nlp::{Lexicon, TokenKind, Tokens};
 
 /// Vocabulary ids a pattern word matches.
 pub type Ids = Box<[u32]>;
@@ -113,6 +114,35 @@ pub fn compile_synset(vocab: &mut Vocab, words: &[Vec<String>]) -> CSynset {
     synset
 }
 
+/// The vocabulary ids of every form of the built-in lexicon: of the form itself and of its
+/// verb, noun and adjective lemmas (`u32::MAX` when the vocabulary lacks the word or the
+/// form has no such lemma). Made once per vocabulary, so that a tagged token, which knows
+/// its form's place in the lexicon, finds the ids of its form and lemmas without hashing.
+pub fn lexicon_ids(vocab: &Vocab) -> &[[u32; 4]] {
+    vocab.lexicon_ids.get_or_init(|| {
+        let lexicon = Lexicon::builtin();
+        (0..lexicon.form_count() as u32)
+            .map(|index| {
+                let form = lexicon.form(index);
+                let form_id = vocab.get(form).unwrap_or(u32::MAX);
+                // Most lemmas are the form itself: one lookup serves both.
+                let [verb, noun, adj] =
+                    lemmas(lexicon.slot(index).entry.as_ref()).map(|l| match l {
+                        Some(l) if l == form => form_id,
+                        Some(l) => vocab.get(l).unwrap_or(u32::MAX),
+                        None => u32::MAX,
+                    });
+                [form_id, verb, noun, adj]
+            })
+            .collect()
+    })
+}
+
+/// The verb, noun and adjective lemmas of an entry, in the order of [`lexicon_ids`].
+fn lemmas(entry: Option<&LexEntry>) -> [Option<&'static str>; 3] {
+    entry.map_or([None; 3], |e| [e.verb_lemma, e.noun_lemma, e.adj_lemma])
+}
+
 /// The ids of a sentence's tokens: form, lemma and noun lemma (`u32::MAX` when unknown).
 #[derive(Debug, Clone, Default)]
 pub struct TokenIds {
@@ -122,30 +152,56 @@ pub struct TokenIds {
 }
 
 impl TokenIds {
-    pub fn new(vocab: &Vocab, tokens: &crate::nlp::Tokens) -> TokenIds {
+    /// The ids of `tokens`, tagged with the built-in lexicon (the one dictionary words are
+    /// lemmatised with).
+    pub fn new(vocab: &Vocab, tokens: &Tokens) -> TokenIds {
+        let lexicon = Lexicon::builtin();
+        let known = lexicon_ids(vocab);
         let mut ids = Vec::with_capacity(tokens.len());
-        let mut present = Vec::with_capacity(tokens.len() * 2);
+        let mut present = Vec::with_capacity(tokens.len() * 3);
         for (i, token) in tokens.tokens.iter().enumerate() {
-            if matches!(
-                token.kind,
-                crate::nlp::TokenKind::Punct | crate::nlp::TokenKind::Hyphen
-            ) {
+            if matches!(token.kind, TokenKind::Punct | TokenKind::Hyphen) {
                 ids.push([u32::MAX; 3]);
                 continue;
             }
             let norm = tokens.norm(i);
-            let get = |w: Option<&str>| w.and_then(|w| vocab.get(w)).unwrap_or(u32::MAX);
-            let form = get(Some(norm));
-            let lemma = match token.lemma {
-                Some(l) if l != norm => get(Some(l)),
-                _ => form,
+            let get = |w: &str| vocab.get(w).unwrap_or(u32::MAX);
+            // A form the lexicon knows has the ids of itself and its lemmas at hand.
+            let at_hand = token.lexicon_index.map(|index| {
+                debug_assert_eq!(lexicon.form(index), norm, "tagged with another lexicon");
+                (
+                    lemmas(lexicon.slot(index).entry.as_ref()),
+                    known[index as usize],
+                )
+            });
+            let form = at_hand.map_or_else(|| get(norm), |(_, ids)| ids[0]);
+            // The tagger copies a token's lemmas from its lexicon entry: the very strings of
+            // the entry, recognised by address, whose ids are at hand (the form's own id when
+            // the lemma is the form). Any other lemma is looked up.
+            let id_of = |lemma: Option<&str>| {
+                let Some(l) = lemma else { return form };
+                at_hand
+                    .and_then(|(lemmas, ids)| {
+                        let at = lemmas
+                            .iter()
+                            .position(|m| m.is_some_and(|m| std::ptr::eq(m, l)))?;
+                        Some(ids[at + 1])
+                    })
+                    .unwrap_or_else(|| if l == norm { form } else { get(l) })
             };
-            let noun = match token.noun_lemma {
-                Some(l) if l != norm => get(Some(l)),
-                _ => form,
-            };
-            let triple = [form, lemma, noun];
-            present.extend(triple.iter().copied().filter(|id| *id != u32::MAX));
+            let triple = [form, id_of(token.lemma), id_of(token.noun_lemma)];
+            // Lemmas are often the form: fewer ids to sort.
+            let [form, lemma, noun] = triple;
+            let distinct = [
+                form,
+                if lemma != form { lemma } else { u32::MAX },
+                if noun != form && noun != lemma {
+                    noun
+                } else {
+                    u32::MAX
+                },
+            ];
+            present.extend(distinct.into_iter().filter(|id| *id != u32::MAX));
             ids.push(triple);
         }
         present.sort_unstable();
@@ -231,5 +287,53 @@ mod tests {
         for id in [1, 62, 65, 999, 1001, 5000, u32::MAX] {
             assert!(!set.contains(id), "{id}");
         }
+    }
+
+    /// The ids of a token by plain vocabulary lookups, as they were defined before the table
+    /// over the lexicon: form, lemma and noun lemma.
+    fn looked_up(vocab: &Vocab, tokens: &Tokens, i: usize) -> [u32; 3] {
+        let token = &tokens.tokens[i];
+        if matches!(token.kind, TokenKind::Punct | TokenKind::Hyphen) {
+            return [u32::MAX; 3];
+        }
+        let get = |w: &str| vocab.get(w).unwrap_or(u32::MAX);
+        let norm = tokens.norm(i);
+        let lemma = |l: Option<&str>| l.map_or(get(norm), get);
+        [get(norm), lemma(token.lemma), lemma(token.noun_lemma)]
+    }
+
+    #[test]
+    fn token_ids_from_the_lexicon_table_equal_plain_lookups() {
+        let mut vocab = Vocab::default();
+        // Forms, lemmas (of the entry and not: modals), and a word only the vocabulary knows.
+        for word in [
+            "army", "strike", "struck", "talk", "talks", "can", "will", "kabul", "the",
+        ] {
+            vocab.intern(word);
+        }
+        let text = "The army struck Kabul, and talks could resume; it will talk.";
+        let tokens = crate::nlp::analyze(text, 0, text.len(), Lexicon::builtin());
+        let ids = TokenIds::new(&vocab, &tokens);
+        for i in 0..tokens.len() {
+            assert_eq!(
+                ids.ids[i],
+                looked_up(&vocab, &tokens, i),
+                "{}",
+                tokens.norm(i)
+            );
+        }
+        // The table is made again when a word is added.
+        vocab.intern("resume");
+        let ids = TokenIds::new(&vocab, &tokens);
+        for i in 0..tokens.len() {
+            assert_eq!(
+                ids.ids[i],
+                looked_up(&vocab, &tokens, i),
+                "{}",
+                tokens.norm(i)
+            );
+        }
+        let resume = vocab.get("resume").unwrap();
+        assert!(ids.present().any(|&id| id == resume));
     }
 }

@@ -4,11 +4,15 @@
 //! looked up once and each trie step is a single integer-keyed hash probe.
 
 use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 /// Interned words.
 #[derive(Debug, Default)]
 pub struct Vocab {
     ids: FxHashMap<Box<str>, u32>,
+    /// The ids of the built-in lexicon's forms and lemmas, indexed by form, made on first use
+    /// by [`super::compiled::lexicon_ids`] and dropped when a word is added.
+    pub(super) lexicon_ids: OnceLock<Vec<[u32; 4]>>,
 }
 
 impl Vocab {
@@ -18,6 +22,7 @@ impl Vocab {
         }
         let id = self.ids.len() as u32;
         self.ids.insert(word.into(), id);
+        self.lexicon_ids.take();
         id
     }
 

@@ -44,18 +44,26 @@ impl LexEntry {
     }
 }
 
-/// What the lexicon knows of one form: its open-class entry and its closed classes. One
-/// table for both, so a token costs one lookup.
+/// What the lexicon knows of one form: its open-class entry, its closed classes and whether a
+/// multi-word preposition starts with it. One table for all, so a token costs one lookup.
 #[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    entry: Option<LexEntry>,
-    classes: u16,
+pub struct Slot {
+    pub entry: Option<LexEntry>,
+    pub classes: u16,
+    pub starts_multiword_prep: bool,
 }
+
+/// Where a form is in the lexicon: indices run from 0 to [`Lexicon::form_count`], so a table
+/// built over the lexicon (the dictionaries' word ids of each form and lemma) is a `Vec`.
+pub type FormIndex = u32;
 
 /// Word forms → possible tags and lemmas; function words → closed classes.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    words: FxHashMap<&'static str, Slot>,
+    /// Each form's index in `slots` and `forms`.
+    words: FxHashMap<&'static str, FormIndex>,
+    slots: Vec<Slot>,
+    forms: Vec<&'static str>,
     /// Multi-word prepositions ("according to"), keyed by their first word.
     multiword_preps: FxHashMap<&'static str, Vec<Vec<&'static str>>>,
 }
@@ -74,8 +82,12 @@ impl Lexicon {
     /// Parses the two TSV files (see data/README.md). Malformed lines are skipped: the files
     /// are ours and checked by tests.
     pub fn parse(words: &'static str, function_words: &'static str) -> Lexicon {
+        // About one form per 20 bytes of the file.
+        let forms = words.len() / 20;
         let mut lexicon = Lexicon {
-            words: FxHashMap::with_capacity_and_hasher(words.len() / 20, Default::default()),
+            words: FxHashMap::with_capacity_and_hasher(forms, Default::default()),
+            slots: Vec::with_capacity(forms),
+            forms: Vec::with_capacity(forms),
             ..Default::default()
         };
         for line in words.lines() {
@@ -89,9 +101,7 @@ impl Lexicon {
                 continue;
             };
             let entry = lexicon
-                .words
-                .entry(form)
-                .or_default()
+                .slot_mut(form)
                 .entry
                 .get_or_insert_with(LexEntry::default);
             for (t, lemma) in tags.split('|').zip(lemmas.split('|')) {
@@ -142,6 +152,7 @@ impl Lexicon {
             if word.contains(' ') {
                 if bit == class::PREP {
                     let parts: Vec<&'static str> = word.split(' ').collect();
+                    lexicon.slot_mut(parts[0]).starts_multiword_prep = true;
                     lexicon
                         .multiword_preps
                         .entry(parts[0])
@@ -150,12 +161,23 @@ impl Lexicon {
                 }
                 continue;
             }
-            lexicon.words.entry(word).or_default().classes |= bit;
+            lexicon.slot_mut(word).classes |= bit;
         }
         for phrases in lexicon.multiword_preps.values_mut() {
             phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
         }
         lexicon
+    }
+
+    /// The slot of `form`, added empty if the form is new.
+    fn slot_mut(&mut self, form: &'static str) -> &mut Slot {
+        let next = self.slots.len() as FormIndex;
+        let index = *self.words.entry(form).or_insert(next);
+        if index == next {
+            self.slots.push(Slot::default());
+            self.forms.push(form);
+        }
+        &mut self.slots[index as usize]
     }
 
     pub fn word(&self, norm: &str) -> Option<&LexEntry> {
@@ -169,9 +191,30 @@ impl Lexicon {
 
     /// [`Lexicon::word`] and [`Lexicon::classes`] in one lookup.
     pub fn lookup(&self, norm: &str) -> (Option<&LexEntry>, u16) {
-        self.words
-            .get(norm)
-            .map_or((None, 0), |s| (s.entry.as_ref(), s.classes))
+        self.index(norm).map_or((None, 0), |i| {
+            let slot = self.slot(i);
+            (slot.entry.as_ref(), slot.classes)
+        })
+    }
+
+    /// Where `norm` is in the lexicon, if it knows the form.
+    pub fn index(&self, norm: &str) -> Option<FormIndex> {
+        self.words.get(norm).copied()
+    }
+
+    /// What the lexicon knows of the form at `index`.
+    pub fn slot(&self, index: FormIndex) -> &Slot {
+        &self.slots[index as usize]
+    }
+
+    /// The form at `index`.
+    pub fn form(&self, index: FormIndex) -> &'static str {
+        self.forms[index as usize]
+    }
+
+    /// Number of forms, open-class or function words: indices run below it.
+    pub fn form_count(&self) -> usize {
+        self.slots.len()
     }
 
     /// Multi-word prepositions starting with `first`, longest first.
@@ -200,7 +243,7 @@ impl Lexicon {
 
     /// Number of forms with an open-class entry.
     pub fn len(&self) -> usize {
-        self.words.values().filter(|s| s.entry.is_some()).count()
+        self.slots.iter().filter(|s| s.entry.is_some()).count()
     }
 
     pub fn is_empty(&self) -> bool {

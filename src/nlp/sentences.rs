@@ -12,23 +12,30 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let boundary_end = match b {
-            b'.' | b'!' | b'?' => terminal_boundary(text, i),
-            b'\n' => newline_boundary(text, i),
-            _ => None,
+    // Only terminal marks and line breaks can end a sentence: jump from one to the next.
+    while let Some(offset) = bytes[i..].iter().position(|&b| is_boundary_candidate(b)) {
+        let at = i + offset;
+        let boundary_end = if bytes[at] == b'\n' {
+            newline_boundary(text, at)
+        } else {
+            terminal_boundary(text, at)
         };
-        if let Some(end) = boundary_end {
-            push_trimmed(text, start, end, &mut out);
-            start = end;
-            i = end;
-            continue;
+        match boundary_end {
+            Some(end) => {
+                push_trimmed(text, start, end, &mut out);
+                start = end;
+                i = end;
+            }
+            None => i = at + 1,
         }
-        i += 1;
     }
     push_trimmed(text, start, text.len(), &mut out);
     out
+}
+
+/// A byte that may end a sentence: a terminal mark or a line break.
+fn is_boundary_candidate(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | b'\n')
 }
 
 /// When the terminal mark at `i` ends a sentence, the byte offset just after it (and any
@@ -60,7 +67,8 @@ fn terminal_boundary(text: &str, i: usize) -> Option<usize> {
         }
         // Initials ("George W. Bush") and dotted abbreviations ("U.S.") end a sentence only
         // when the next word is a typical sentence opener.
-        let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        let mut chars = word.chars();
+        let single_initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
         let dotted = word.contains('.');
         if single_initial || dotted {
             let next_word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();

@@ -3,6 +3,7 @@
 
 use super::lexicon::{class, tag, LexEntry, Lexicon};
 use super::tokens::{TokenKind, Tokens};
+use std::cell::OnceCell;
 
 /// Coarse part of speech: just what the event grammar needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -68,18 +69,29 @@ const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "it", "you"
 struct LexInfo<'l> {
     entry: Option<&'l LexEntry>,
     classes: u16,
+    starts_multiword_prep: bool,
 }
 
-/// Tags every token in place: `pos`, `form` and `lemma`.
+/// Tags every token in place: `pos`, `form`, `lemma` and where its form is in the lexicon.
 pub fn tag_tokens(tokens: &mut Tokens, lexicon: &Lexicon) {
     let n = tokens.len();
-    let lex: Vec<LexInfo> = (0..n)
-        .map(|i| match tokens.tokens[i].kind {
-            TokenKind::Word => {
-                let (entry, classes) = lexicon.lookup(tokens.norm(i));
-                LexInfo { entry, classes }
-            }
-            _ => LexInfo::default(),
+    for i in 0..n {
+        if tokens.tokens[i].kind == TokenKind::Word {
+            tokens.tokens[i].lexicon_index = lexicon.index(tokens.norm(i));
+        }
+    }
+    let lex: Vec<LexInfo> = tokens
+        .tokens
+        .iter()
+        .map(|token| {
+            token.lexicon_index.map_or_else(LexInfo::default, |index| {
+                let slot = lexicon.slot(index);
+                LexInfo {
+                    entry: slot.entry.as_ref(),
+                    classes: slot.classes,
+                    starts_multiword_prep: slot.starts_multiword_prep,
+                }
+            })
         })
         .collect();
     let mut prev = Pos::Punct;
@@ -147,13 +159,7 @@ fn repair_verbless_segments(tokens: &mut Tokens, lexicon: &Lexicon) {
     let mut start = 0;
     while start < n {
         let mut end = start;
-        while end < n
-            && !matches!(
-                tokens.norm(end),
-                "," | ";" | ":" | "(" | ")" | "—" | "\"" | "“" | "”" | "."
-            )
-            && !(tokens.tokens[end].pos == Pos::Sub && tokens.norm(end) == "that")
-        {
+        while end < n && !ends_segment(tokens, end) {
             end += 1;
         }
         let after_that = start > 0 && tokens.norm(start - 1) == "that";
@@ -197,6 +203,20 @@ fn repair_verbless_segments(tokens: &mut Tokens, lexicon: &Lexicon) {
             }
         }
         start = end + 1;
+    }
+}
+
+/// Token `i` closes a stretch that [`repair_verbless_segments`] checks for a verb: a clause
+/// punctuation mark or a subordinating "that".
+fn ends_segment(tokens: &Tokens, i: usize) -> bool {
+    match tokens.tokens[i].kind {
+        // Only punctuation tokens have these forms: the test of the kind saves comparing every
+        // word with each mark.
+        TokenKind::Punct => matches!(
+            tokens.norm(i),
+            "," | ";" | ":" | "(" | ")" | "—" | "\"" | "“" | "”" | "."
+        ),
+        _ => tokens.tokens[i].pos == Pos::Sub && tokens.norm(i) == "that",
     }
 }
 
@@ -306,6 +326,11 @@ impl Context<'_> {
             || (self.i <= 2 && (0..self.i).all(|j| self.tokens.tokens[j].kind == TokenKind::Punct))
     }
 
+    /// The normalised form of the next token, if there is one.
+    fn next_norm(&self) -> Option<&str> {
+        (self.i + 1 < self.tokens.len()).then(|| self.norm(self.i + 1))
+    }
+
     /// A rough guess at the next word's role, without its own context.
     fn next_guess(&self) -> Option<Pos> {
         let j = self.i + 1;
@@ -371,9 +396,7 @@ impl Context<'_> {
                 .get(j)
                 .is_some_and(|t| t.kind == TokenKind::Number)
         };
-        let next_is_to =
-            self.tokens.tokens.get(self.i + 1).is_some() && self.norm(self.i + 1) == "to";
-        if (norm == "up" && next_is_to && number_at(self.i + 2))
+        if (norm == "up" && self.next_norm() == Some("to") && number_at(self.i + 2))
             || (norm == "to"
                 && self.i > 0
                 && self.norm(self.i - 1) == "up"
@@ -407,28 +430,16 @@ impl Context<'_> {
             return Pos::Adj;
         }
         // "once again", "once more" are adverbs, not the conjunction.
-        if norm == "once"
-            && matches!(
-                self.tokens
-                    .tokens
-                    .get(self.i + 1)
-                    .map(|_| self.norm(self.i + 1)),
-                Some("again" | "more")
-            )
-        {
+        if norm == "once" && matches!(self.next_norm(), Some("again" | "more")) {
             return Pos::Adv;
         }
         // Multi-word prepositions: "according to", "ahead of", "instead of".
-        let next_norm = self
-            .tokens
-            .tokens
-            .get(self.i + 1)
-            .map(|_| self.norm(self.i + 1));
-        if self
-            .lexicon
-            .multiword_preps(norm)
-            .iter()
-            .any(|p| p.len() == 2 && Some(p[1]) == next_norm)
+        if self.lex[self.i].starts_multiword_prep
+            && self
+                .lexicon
+                .multiword_preps(norm)
+                .iter()
+                .any(|p| p.len() == 2 && Some(p[1]) == self.next_norm())
         {
             return Pos::Prep;
         }
@@ -483,7 +494,10 @@ impl Context<'_> {
     }
 
     fn function_word(&self, norm: &str, classes: u16, entry: Option<&LexEntry>) -> Option<Pos> {
-        let next = self.next_guess();
+        // The next word's rough role, worked out when a rule first needs it: many words are
+        // decided without it.
+        let next_guess = OnceCell::new();
+        let next = || *next_guess.get_or_init(|| self.next_guess());
         if classes & class::AUX != 0 {
             return Some(Pos::Aux);
         }
@@ -540,11 +554,11 @@ impl Context<'_> {
             return Some(match self.prev {
                 Pos::Verb | Pos::Adv | Pos::Punct => Pos::Sub,
                 Pos::Noun | Pos::Proper | Pos::Num
-                    if matches!(next, Some(Pos::Verb | Pos::Aux | Pos::Modal | Pos::Adv)) =>
+                    if matches!(next(), Some(Pos::Verb | Pos::Aux | Pos::Modal | Pos::Adv)) =>
                 {
                     Pos::Rel
                 }
-                _ if matches!(next, Some(Pos::Noun | Pos::Adj | Pos::Other)) => Pos::Det,
+                _ if matches!(next(), Some(Pos::Noun | Pos::Adj | Pos::Other)) => Pos::Det,
                 _ => Pos::Sub,
             });
         }
@@ -556,11 +570,13 @@ impl Context<'_> {
         }
         if classes & class::PRON != 0 {
             if norm == "her" {
-                return Some(if matches!(next, Some(Pos::Noun | Pos::Adj | Pos::Other)) {
-                    Pos::PossPron
-                } else {
-                    Pos::Pron
-                });
+                return Some(
+                    if matches!(next(), Some(Pos::Noun | Pos::Adj | Pos::Other)) {
+                        Pos::PossPron
+                    } else {
+                        Pos::Pron
+                    },
+                );
             }
             if POSSESSIVE_PRONOUNS.contains(&norm) {
                 return Some(Pos::PossPron);
@@ -588,22 +604,17 @@ impl Context<'_> {
                 | "ahead"
         );
         let right_after_verb = self.i > 0 && self.tokens.tokens[self.i - 1].pos == Pos::Verb;
-        let next_norm = self
-            .tokens
-            .tokens
-            .get(self.i + 1)
-            .map(|_| self.norm(self.i + 1));
         if classes & class::PART != 0
             && adverbial_particle
             && right_after_verb
-            && !matches!(next_norm, Some("of" | "to"))
+            && !matches!(self.next_norm(), Some("of" | "to"))
         {
             return Some(Pos::Part);
         }
         if classes & class::PART != 0
             && matches!(self.prev, Pos::Verb)
             && !matches!(
-                next,
+                next(),
                 Some(Pos::Det | Pos::Proper | Pos::Num | Pos::PossPron)
             )
         {
@@ -662,8 +673,16 @@ impl Context<'_> {
         let verb = tags & tag::VERB != 0;
         let adj = tags & tag::ADJ != 0;
         let adv = tags & tag::ADV != 0;
-        let form = verb_form(norm, entry.verb_lemma);
-        let next = self.next_guess();
+        // Only the rules for words that can be verbs look at the verb form.
+        let form = if verb {
+            verb_form(norm, entry.verb_lemma)
+        } else {
+            VForm::None
+        };
+        // The next word's rough role, worked out when a rule first needs it: many words are
+        // decided without it.
+        let next_guess = OnceCell::new();
+        let next = || *next_guess.get_or_init(|| self.next_guess());
         let prev = self.prev;
         // "from neighboring Lebanon", "the ruling party": an -ing adjective before a noun.
         // After a possessive no verb can follow, adjective or not: "Algeria's leading activist".
@@ -675,20 +694,26 @@ impl Context<'_> {
             && (matches!(
                 prev,
                 Pos::Det | Pos::PossPron | Pos::Prep | Pos::Adj | Pos::Poss
-            ) || adj && prev == Pos::Verb && next == Some(Pos::Noun))
-            && matches!(next, Some(Pos::Noun | Pos::Proper | Pos::Adj | Pos::Other))
+            ) || adj && prev == Pos::Verb && next() == Some(Pos::Noun))
+            && matches!(
+                next(),
+                Some(Pos::Noun | Pos::Proper | Pos::Adj | Pos::Other)
+            )
         {
             return Pos::Adj;
         }
         if verb && (noun || adj) {
-            return self.noun_or_verb(form, noun, adj, next);
+            return self.noun_or_verb(form, noun, adj, next());
         }
         // "the wounded", "the displaced", "after the signing": a participle standing as a
         // noun after "the".
         if verb
             && matches!(form, VForm::Past | VForm::Ger)
             && matches!(prev, Pos::Det)
-            && !matches!(next, Some(Pos::Noun | Pos::Proper | Pos::Adj | Pos::Other))
+            && !matches!(
+                next(),
+                Some(Pos::Noun | Pos::Proper | Pos::Adj | Pos::Other)
+            )
         {
             return Pos::Noun;
         }
@@ -699,7 +724,7 @@ impl Context<'_> {
             && self.i > 0
             && self.tokens.tokens[self.i - 1].pos == Pos::Adj
             && !matches!(
-                next,
+                next(),
                 Some(Pos::Det | Pos::PossPron | Pos::Proper | Pos::Num | Pos::Pron)
             )
         {
@@ -715,21 +740,27 @@ impl Context<'_> {
             ) || self.i > 0 && self.tokens.tokens[self.i - 1].pos == Pos::Prep;
             if form == VForm::Past
                 && modifier_slot
-                && matches!(next, Some(Pos::Noun | Pos::Adj | Pos::Other | Pos::Proper))
+                && matches!(
+                    next(),
+                    Some(Pos::Noun | Pos::Adj | Pos::Other | Pos::Proper)
+                )
             {
                 return Pos::Adj;
             }
             return Pos::Verb;
         }
         if noun && adj {
-            return if matches!(next, Some(Pos::Noun | Pos::Proper | Pos::Adj | Pos::Other)) {
+            return if matches!(
+                next(),
+                Some(Pos::Noun | Pos::Proper | Pos::Adj | Pos::Other)
+            ) {
                 Pos::Adj
             } else {
                 Pos::Noun
             };
         }
         if adj && adv {
-            return if matches!(next, Some(Pos::Noun | Pos::Adj | Pos::Other)) {
+            return if matches!(next(), Some(Pos::Noun | Pos::Adj | Pos::Other)) {
                 Pos::Adj
             } else {
                 Pos::Adv

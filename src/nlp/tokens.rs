@@ -2,6 +2,7 @@
 //! periods folded) that every dictionary lookup uses.
 
 use super::abbreviations::is_abbreviation;
+use super::lexicon::FormIndex;
 use super::tagger::{Pos, VForm};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +35,8 @@ pub struct Token {
     pub lemma: Option<&'static str>,
     /// The noun lemma, whatever the part of speech ("talks" → "talk"), for dictionary lookups.
     pub noun_lemma: Option<&'static str>,
+    /// Where the word's form is in the lexicon that tagged it, if it is there.
+    pub lexicon_index: Option<FormIndex>,
 }
 
 /// The tokens of one sentence with their normalised forms.
@@ -85,6 +88,12 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Tokens {
             i += c.len_utf8();
             continue;
         }
+        if let Some(word) = plain_ascii_word(bytes, i, end) {
+            push_plain_word(&mut out, text, i, word, space_before);
+            space_before = false;
+            i = word.end;
+            continue;
+        }
         let (token_end, kind) = if is_word_char(c) {
             let (word_end, kind) = scan_word(text, i, end);
             // "re-open", "co-operate": one word, looked up without its hyphen.
@@ -133,51 +142,105 @@ fn push_token(
     space_before: bool,
 ) {
     let surface = &text[start..end];
-    let norm_start = out.norms.len() as u32;
+    let norm_start = out.norms.len();
     match kind {
         TokenKind::Possessive => out.norms.push_str("'s"),
         TokenKind::Punct => out.norms.push_str(surface),
         _ => normalize_into(surface, &mut out.norms),
     }
-    // Contractions become the words they stand for.
-    if kind == TokenKind::Word && out.norms[norm_start as usize..].contains('\'') {
-        let norm = &out.norms[norm_start as usize..];
-        let expanded = match norm {
-            "n't" => Some("not"),
-            "'ll" => Some("will"),
-            "'re" => Some("are"),
-            "'ve" => Some("have"),
-            "'m" => Some("am"),
-            "'d" => Some("would"),
-            _ => None,
-        };
-        if let Some(word) = expanded {
-            out.norms.truncate(norm_start as usize);
-            out.norms.push_str(word);
-        }
+    if kind == TokenKind::Word {
+        expand_contraction(&mut out.norms, norm_start);
     }
-    let first = char_at(surface, 0);
-    let cap = first.is_uppercase() || (first.is_ascii_digit() && kind == TokenKind::Word);
-    // Bytes of ASCII words need no decoding.
-    let all_caps = if surface.is_ascii() {
-        all_caps(surface.bytes().map(char::from))
+    let case = if kind == TokenKind::Punct && surface.len() == 1 {
+        // An ASCII punctuation mark has no letters.
+        Case::default()
     } else {
-        all_caps(surface.chars())
+        let first = char_at(surface, 0);
+        Case {
+            cap: first.is_uppercase() || (first.is_ascii_digit() && kind == TokenKind::Word),
+            // Bytes of ASCII words need no decoding.
+            all_caps: if surface.is_ascii() {
+                all_caps(surface.bytes().map(char::from))
+            } else {
+                all_caps(surface.chars())
+            },
+        }
     };
-    out.tokens.push(Token {
-        start,
-        end,
+    out.push(start..end, norm_start, kind, space_before, case);
+}
+
+/// Pushes a plain ASCII word found at `start` by [`plain_ascii_word`]: its normalised form is
+/// its lowercase.
+fn push_plain_word(
+    out: &mut Tokens,
+    text: &str,
+    start: usize,
+    word: PlainWord,
+    space_before: bool,
+) {
+    let norm_start = out.norms.len();
+    out.norms.push_str(&text[start..word.end]);
+    out.norms[norm_start..].make_ascii_lowercase();
+    out.push(
+        start..word.end,
         norm_start,
-        norm_end: out.norms.len() as u32,
-        kind,
+        TokenKind::Word,
         space_before,
-        cap,
-        all_caps,
-        pos: Pos::Other,
-        form: VForm::None,
-        lemma: None,
-        noun_lemma: None,
-    });
+        word.case,
+    );
+}
+
+/// The capitals of a token.
+#[derive(Debug, Clone, Copy, Default)]
+struct Case {
+    /// See [`Token::cap`].
+    cap: bool,
+    /// See [`Token::all_caps`].
+    all_caps: bool,
+}
+
+impl Tokens {
+    /// Adds an untagged token whose normalised form was appended to `norms` from `norm_start`.
+    fn push(
+        &mut self,
+        span: std::ops::Range<usize>,
+        norm_start: usize,
+        kind: TokenKind,
+        space_before: bool,
+        case: Case,
+    ) {
+        self.tokens.push(Token {
+            start: span.start,
+            end: span.end,
+            norm_start: norm_start as u32,
+            norm_end: self.norms.len() as u32,
+            kind,
+            space_before,
+            cap: case.cap,
+            all_caps: case.all_caps,
+            pos: Pos::Other,
+            form: VForm::None,
+            lemma: None,
+            noun_lemma: None,
+            lexicon_index: None,
+        });
+    }
+}
+
+/// Contractions become the words they stand for: the normalised form from `start` on is
+/// replaced ("n't" → "not").
+fn expand_contraction(norms: &mut String, start: usize) {
+    let word = match &norms[start..] {
+        "n't" => "not",
+        "'ll" => "will",
+        "'re" => "are",
+        "'ve" => "have",
+        "'m" => "am",
+        "'d" => "would",
+        _ => return,
+    };
+    norms.truncate(start);
+    norms.push_str(word);
 }
 
 /// Every letter is uppercase, and there are at least two.
@@ -206,7 +269,48 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
-/// Scans a word, number, dotted acronym or abbreviation starting at `i`.
+/// A plain ASCII word: where it ends and its capitals, read in one pass over its bytes.
+#[derive(Debug, Clone, Copy)]
+struct PlainWord {
+    end: usize,
+    case: Case,
+}
+
+/// The plain ASCII word at `i`, the common case, which needs none of the scanners below: a
+/// letter, then letters and digits up to the sentence end or an ASCII character other than
+/// the apostrophe, period and hyphen that contractions, names ("O'Brien"), acronyms,
+/// abbreviations and prefixed words ("re-open") continue with. [`scan_word`] would end such
+/// a word at the same place.
+fn plain_ascii_word(bytes: &[u8], i: usize, end: usize) -> Option<PlainWord> {
+    if !bytes[i].is_ascii_alphabetic() {
+        return None;
+    }
+    let (mut capitals, mut small) = (0, false);
+    let mut word_end = end;
+    for (j, b) in bytes[..end].iter().enumerate().skip(i) {
+        if b.is_ascii_uppercase() {
+            capitals += 1;
+        } else if b.is_ascii_lowercase() {
+            small = true;
+        } else if !b.is_ascii_digit() {
+            word_end = j;
+            break;
+        }
+    }
+    let plain_end = word_end == end || {
+        let next = bytes[word_end];
+        next.is_ascii() && !matches!(next, b'\'' | b'.' | b'-')
+    };
+    let case = Case {
+        cap: bytes[i].is_ascii_uppercase(),
+        all_caps: capitals >= 2 && !small,
+    };
+    plain_end.then_some(PlainWord {
+        end: word_end,
+        case,
+    })
+}
+
 /// The end of "re-open"-style words: a verb prefix, a hyphen and a lowercase word.
 fn scan_prefixed(text: &str, start: usize, word_end: usize, end: usize) -> Option<usize> {
     const PREFIXES: [&str; 4] = ["re", "co", "pre", "counter"];
@@ -229,6 +333,7 @@ fn char_at(text: &str, i: usize) -> char {
     }
 }
 
+/// Scans a word, number, dotted acronym or abbreviation starting at `i`.
 fn scan_word(text: &str, i: usize, end: usize) -> (usize, TokenKind) {
     let first = char_at(text, i);
     if first.is_ascii_digit() {
@@ -369,18 +474,19 @@ fn scan_apostrophe(text: &str, i: usize, end: usize) -> (usize, TokenKind) {
 /// Appends the normalised form of `word`: lowercase, diacritics folded, periods dropped,
 /// typographic apostrophes made plain.
 pub fn normalize_into(word: &str, out: &mut String) {
+    // Plain ASCII without periods, the common case, is copied and lowercased in place.
+    if word.bytes().all(|b| b.is_ascii() && b != b'.') {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     if word.is_ascii() {
-        if word.contains('.') {
-            out.extend(
-                word.bytes()
-                    .filter(|&b| b != b'.')
-                    .map(|b| b.to_ascii_lowercase() as char),
-            );
-        } else {
-            let start = out.len();
-            out.push_str(word);
-            out[start..].make_ascii_lowercase();
-        }
+        out.extend(
+            word.bytes()
+                .filter(|&b| b != b'.')
+                .map(|b| b.to_ascii_lowercase() as char),
+        );
         return;
     }
     use unicode_normalization::UnicodeNormalization;
@@ -481,5 +587,96 @@ mod tests {
         assert_eq!(normalize_phrase("al-Qaeda"), vec!["al", "qaeda"]);
         assert_eq!(normalize_phrase("U.S. Army"), vec!["us", "army"]);
         assert_eq!(normalize_phrase("ISIS-Khorasan"), vec!["isis", "khorasan"]);
+    }
+
+    /// Wherever the plain-word fast path accepts a word, the general scanners read the same
+    /// word and the general token builder gives it the same form and capitals: checked on
+    /// every short string over characters that matter to them.
+    #[test]
+    fn plain_ascii_words_read_as_the_general_scanners_read_them() {
+        const ALPHABET: [&str; 13] = [
+            "a", "N", "t", "s", "7", "'", "’", ".", "-", " ", "é", "/", "re",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            texts = texts
+                .iter()
+                .flat_map(|t| ALPHABET.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            for text in &texts {
+                let bytes = text.as_bytes();
+                for i in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    for end in (i + 1..=text.len()).filter(|&e| text.is_char_boundary(e)) {
+                        let Some(word) = plain_ascii_word(bytes, i, end) else {
+                            continue;
+                        };
+                        let word_end = word.end;
+                        assert_eq!(
+                            scan_word(text, i, end),
+                            (word_end, TokenKind::Word),
+                            "{text:?} {i}..{end}"
+                        );
+                        assert_eq!(scan_prefixed(text, i, word_end, end), None, "{text:?}");
+                        let (mut plain, mut general) = (Tokens::default(), Tokens::default());
+                        push_plain_word(&mut plain, text, i, word, true);
+                        push_token(&mut general, text, i, word_end, TokenKind::Word, true);
+                        assert_eq!(plain.norm(0), general.norm(0), "{text:?}");
+                        let flags = |t: &Tokens| (t.tokens[0].cap, t.tokens[0].all_caps);
+                        assert_eq!(flags(&plain), flags(&general), "{text:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every field the tokenizer sets, one line per token.
+    fn describe(text: &str, start: usize, end: usize) -> Vec<String> {
+        let t = tokenize(text, start, end);
+        t.iter()
+            .map(|(i, token)| {
+                format!(
+                    "{}|{}|{:?}|{}|{}|{}",
+                    &text[token.start..token.end],
+                    t.norm(i),
+                    token.kind,
+                    u8::from(token.cap),
+                    u8::from(token.all_caps),
+                    u8::from(token.space_before)
+                )
+            })
+            .collect()
+    }
+
+    /// `testdata/tokens.txt`: blocks of a line `> TEXT` (or `>[START..END] TEXT` for a
+    /// sentence inside a text) and the tokens `describe` gives for it. The tokenizer reads plain
+    /// ASCII words on a fast path; these texts mix them with what it leaves to the general
+    /// scanners (curly apostrophes, diacritics, dashes, contractions, acronyms, hyphens), and
+    /// the expected lines were made by the tokenizer before the fast path existed.
+    #[test]
+    fn tokenize_matches_the_recorded_tokens_of_ascii_and_unicode_text() {
+        let golden = include_str!("testdata/tokens.txt");
+        let mut checked = 0;
+        for block in golden.split("\n\n").filter(|b| !b.trim().is_empty()) {
+            let mut lines = block.lines();
+            let header = lines.next().unwrap();
+            let (range, text) = parse_header(header);
+            let (start, end) = range.unwrap_or((0, text.len()));
+            let expected: Vec<&str> = lines.collect();
+            assert_eq!(describe(text, start, end), expected, "tokens of {header}");
+            checked += 1;
+        }
+        assert!(checked >= 10);
+    }
+
+    /// `> TEXT` or `>[START..END] TEXT`.
+    fn parse_header(header: &str) -> (Option<(usize, usize)>, &str) {
+        let rest = header.strip_prefix('>').expect("a block opens with '>'");
+        if let Some(rest) = rest.strip_prefix('[') {
+            let (range, text) = rest.split_once("] ").unwrap();
+            let (start, end) = range.split_once("..").unwrap();
+            (Some((start.parse().unwrap(), end.parse().unwrap())), text)
+        } else {
+            (None, rest.strip_prefix(' ').unwrap())
+        }
     }
 }
