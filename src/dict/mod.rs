@@ -436,6 +436,9 @@ impl Dictionaries {
         }
         dict.set_synsets(synsets.clone());
         dict.compile_patterns(&synsets);
+        // The vocabulary is complete: its table over the lexicon is made now, with the rest of
+        // the loading, rather than by the first sentence.
+        compiled::lexicon_ids(&dict.vocab);
         Ok(dict)
     }
 
