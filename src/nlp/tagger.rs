@@ -143,7 +143,11 @@ pub fn tag_tokens(tokens: &mut Tokens, lexicon: &Lexicon) {
             prev2 = prev;
             prev = pos;
         }
-        if matches!(pos, Pos::Punct) && matches!(tokens.norm(i), "." | ";" | ":") {
+        // A new clause has not seen its verb yet: after a sentence mark, or after the "that"
+        // of a reported clause ("said that Washington stands with its ally").
+        if matches!(pos, Pos::Punct) && matches!(tokens.norm(i), "." | ";" | ":")
+            || pos == Pos::Sub && tokens.norm(i) == "that"
+        {
             seen_verb = false;
         }
     }
@@ -1160,6 +1164,22 @@ mod tests {
         );
         assert_eq!(pos_of("He calls for calm.", "calls"), Pos::Verb);
         assert_eq!(pos_of("US forces withdrew.", "forces"), Pos::Noun);
+    }
+
+    #[test]
+    fn a_reported_clause_starts_without_a_verb() {
+        // The verb "said" does not make the reported clause's verb a noun.
+        assert_eq!(
+            pos_of(
+                "The ministry said that Washington stands with its ally.",
+                "stands"
+            ),
+            Pos::Verb
+        );
+        assert_eq!(
+            pos_of("The ministry said that talks with Iran resumed.", "talks"),
+            Pos::Noun
+        );
     }
 
     #[test]
