@@ -414,6 +414,24 @@ impl Context<'_> {
         {
             return Pos::Adv;
         }
+        // "drills west of Luzon", "30 km north of Kabul": a compass word before "of" that
+        // follows no determiner says where, it heads no noun phrase ("the west of the
+        // country" does).
+        if matches!(
+            norm,
+            "north"
+                | "south"
+                | "east"
+                | "west"
+                | "northeast"
+                | "northwest"
+                | "southeast"
+                | "southwest"
+        ) && self.next_norm() == Some("of")
+            && !(self.i > 0 && self.tokens.tokens[self.i - 1].pos == Pos::Det)
+        {
+            return Pos::Adv;
+        }
         // "one U.S. soldier", "one person": a number before a noun phrase, not the pronoun.
         if norm == "one"
             && self.tokens.tokens.get(self.i + 1).is_some_and(|t| {
@@ -1164,6 +1182,15 @@ mod tests {
         );
         assert_eq!(pos_of("He calls for calm.", "calls"), Pos::Verb);
         assert_eq!(pos_of("US forces withdrew.", "forces"), Pos::Noun);
+    }
+
+    #[test]
+    fn a_compass_word_before_of_says_where() {
+        assert_eq!(pos_of("They held drills west of Luzon.", "west"), Pos::Adv);
+        assert_eq!(
+            pos_of("Rebels hold the west of the country.", "west"),
+            Pos::Noun
+        );
     }
 
     #[test]
