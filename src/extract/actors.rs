@@ -918,7 +918,13 @@ impl<'d> ActorRecognizer<'d> {
                 }
                 continue;
             }
-            if m.agent_only || titled_unknown {
+            // "the three governments", "the two countries": a counted, definite role noun
+            // refers back to actors named before, not to the country of this sentence.
+            let counted_back = m.agent_only
+                && m.start >= 2
+                && tokens.tokens[m.start - 1].pos == Pos::Num
+                && tokens.norm(m.start - 2) == "the";
+            if (m.agent_only || titled_unknown) && !counted_back {
                 // Unnamed rebels belong to the country they fight in, when the sentence places
                 // the fighting: "forces retook a village in Cambodia after fighting with
                 // guerrillas".

@@ -1980,3 +1980,23 @@ fn an_invariable_participle_after_be_is_passive() {
         "SDN",
     );
 }
+
+#[test]
+fn a_counted_definite_role_noun_refers_back_not_to_the_sentence_country() {
+    // "the three governments" are actors named before, not Iran's government.
+    let found =
+        triples("Araghchi said Iran would not yield. He accused the three governments of lying.");
+    assert!(
+        found
+            .iter()
+            .all(|(_, p, t)| *p != Plover::Accuse || !t.starts_with("IRN")),
+        "{found:?}"
+    );
+    // Uncounted, a role noun alone still takes the country of the sentence.
+    has(
+        "Police arrested twelve activists in Nairobi.",
+        "KENCOP",
+        Plover::Coerce,
+        "KENOPP",
+    );
+}
