@@ -218,16 +218,19 @@ impl TokenIds {
 
     /// Token `i` is in the synset's single words.
     pub fn in_synset(&self, i: usize, synset: &CSynset) -> bool {
-        self.ids
-            .get(i)
-            .is_some_and(|t| t.iter().any(|&id| synset.singles.contains(id)))
+        self.any_in(i, &synset.singles)
     }
 
     /// Token `i` may start one of the synset's phrases.
     pub fn may_start_phrase(&self, i: usize, synset: &CSynset) -> bool {
+        self.any_in(i, &synset.phrase_starts)
+    }
+
+    /// One of token `i`'s ids is in `set`.
+    fn any_in(&self, i: usize, set: &IdSet) -> bool {
         self.ids
             .get(i)
-            .is_some_and(|t| t.iter().any(|&id| synset.phrase_starts.contains(id)))
+            .is_some_and(|t| t.iter().any(|&id| set.contains(id)))
     }
 
     /// Every word id the sentence contains.
@@ -313,26 +316,21 @@ mod tests {
         }
         let text = "The army struck Kabul, and talks could resume; it will talk.";
         let tokens = crate::nlp::analyze(text, 0, text.len(), Lexicon::builtin());
-        let ids = TokenIds::new(&vocab, &tokens);
-        for i in 0..tokens.len() {
-            assert_eq!(
-                ids.ids[i],
-                looked_up(&vocab, &tokens, i),
-                "{}",
-                tokens.norm(i)
-            );
-        }
+        let equal_lookups = |ids: &TokenIds, vocab: &Vocab| {
+            for i in 0..tokens.len() {
+                assert_eq!(
+                    ids.ids[i],
+                    looked_up(vocab, &tokens, i),
+                    "{}",
+                    tokens.norm(i)
+                );
+            }
+        };
+        equal_lookups(&TokenIds::new(&vocab, &tokens), &vocab);
         // The table is made again when a word is added.
         vocab.intern("resume");
         let ids = TokenIds::new(&vocab, &tokens);
-        for i in 0..tokens.len() {
-            assert_eq!(
-                ids.ids[i],
-                looked_up(&vocab, &tokens, i),
-                "{}",
-                tokens.norm(i)
-            );
-        }
+        equal_lookups(&ids, &vocab);
         let resume = vocab.get("resume").unwrap();
         assert!(ids.present().any(|&id| id == resume));
     }

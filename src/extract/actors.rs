@@ -958,8 +958,6 @@ impl<'d> ActorRecognizer<'d> {
     }
 }
 
-/// A mention that refers back to an earlier actor: the earlier actor, in this mention's words
-/// and place.
 /// An unknown name at `start..end` modifies the common noun after it, alone or coordinated
 /// with another ("the Adre crossing", "the Torkham and Chaman border crossings"), after a
 /// determiner. A role noun after it makes a titled actor instead ("the Wagner fighters").
@@ -969,7 +967,7 @@ fn names_a_modifier(
     end: usize,
     agent_at: impl Fn(usize) -> bool,
 ) -> bool {
-    let coordinator = |k: usize| k < tokens.len() && matches!(tokens.norm(k), "and" | "or" | ",");
+    let coordinator = |k: usize| k < tokens.len() && coordinated_by(tokens, k..k + 1);
     // A noun, or an -ing form the tagger read as a verb with nothing after it ("the Adre
     // crossing.").
     let common_noun = |k: usize| {
@@ -1029,6 +1027,8 @@ fn coordinated_by(tokens: &Tokens, gap: std::ops::Range<usize>) -> bool {
     }
 }
 
+/// A mention that refers back to an earlier actor: the earlier actor, in this mention's words
+/// and place.
 fn refer_to(mention: &mut MentionSpan, actor: ActorRef) {
     let text = std::mem::take(&mut mention.actor.text);
     mention.actor = ActorRef {

@@ -415,10 +415,7 @@ fn opens_time(tokens: &crate::nlp::Tokens, j: usize) -> bool {
     if j + 1 >= n {
         return false;
     }
-    let next = tokens.norm(j + 1);
-    if crate::nlp::weekday(next).is_some()
-        || (tokens.tokens[j + 1].cap && crate::nlp::month_number(next).is_some())
-    {
+    if super::dates::names_day_or_month(tokens, j + 1) {
         return true;
     }
     // Determiners, numbers, ordinals and adjectives ("a fourth", "three more") before a unit

@@ -64,14 +64,18 @@ fn day(norm: &str) -> Option<u32> {
     (1..=31).contains(&d).then_some(d)
 }
 
+/// Token `i` is a weekday or a capitalised month name ("Monday", "August").
+pub(crate) fn names_day_or_month(tokens: &Tokens, i: usize) -> bool {
+    let w = tokens.norm(i);
+    weekday(w).is_some() || (tokens.tokens[i].cap && month_number(w).is_some())
+}
+
 /// A cheap test every token must pass to start a time expression below: a number, a
 /// capitalised month name, a weekday or relative day word, or a count before "ago". Most
 /// tokens fail it, so they skip the month, day and year parsing.
 fn may_start_time_expression(tokens: &Tokens, i: usize, w: &str) -> bool {
-    let token = &tokens.tokens[i];
-    token.kind == TokenKind::Number
-        || (token.cap && month_number(w).is_some())
-        || weekday(w).is_some()
+    tokens.tokens[i].kind == TokenKind::Number
+        || names_day_or_month(tokens, i)
         || matches!(
             w,
             "yesterday"

@@ -703,22 +703,17 @@ impl Extractor {
         });
         // The same act said twice ("attacked Kyiv, killing five", "threatened to launch an
         // offensive unless Baghdad ..."): keep the one with a target.
-        let with_target: Vec<(&ActorRef, Plover)> = events
+        let with_target: Vec<(ActorRef, Plover)> = events
             .iter()
             .filter(|e| e.target.is_some())
-            .map(|e| (&e.source, e.plover))
+            .map(|e| (e.source.clone(), e.plover))
             .collect();
-        let untargeted_repeat: Vec<bool> = events
-            .iter()
-            .map(|e| {
-                e.target.is_none()
-                    && with_target
-                        .iter()
-                        .any(|(s, p)| *p == e.plover && s.same_key(&e.source))
-            })
-            .collect();
-        let mut repeats = untargeted_repeat.into_iter();
-        events.retain(|_| !repeats.next().unwrap_or(false));
+        events.retain(|e| {
+            e.target.is_some()
+                || !with_target
+                    .iter()
+                    .any(|(s, p)| *p == e.plover && s.same_key(&e.source))
+        });
         events
     }
 
@@ -786,8 +781,6 @@ impl Extractor {
         (is_demanded, demanded_from)
     }
 
-    /// The target of an active verb with no pattern slot: its direct object, the owner of its
-    /// object, a prepositional object, or the target of its complement.
     /// "sent warplanes to help defend the junta": whom a helping verb helps, when it names no
     /// one itself, is the object of the act it helps with (its bare or to-infinitive).
     fn helped_party(&self, analysis: &Analysis, g: usize) -> Option<usize> {
@@ -810,6 +803,8 @@ impl Extractor {
         self.pick_target(analysis, analysis.objects(act), analysis.subject(g))
     }
 
+    /// The target of an active verb with no pattern slot: its direct object, the owner of its
+    /// object, a prepositional object, or the target of its complement.
     fn pick_target(
         &self,
         analysis: &Analysis,

@@ -146,7 +146,7 @@ pub fn tag_tokens(tokens: &mut Tokens, lexicon: &Lexicon) {
         // A new clause has not seen its verb yet: after a sentence mark, or after the "that"
         // of a reported clause ("said that Washington stands with its ally").
         if matches!(pos, Pos::Punct) && matches!(tokens.norm(i), "." | ";" | ":")
-            || pos == Pos::Sub && tokens.norm(i) == "that"
+            || subordinating_that(tokens, i)
         {
             seen_verb = false;
         }
@@ -220,8 +220,13 @@ fn ends_segment(tokens: &Tokens, i: usize) -> bool {
             tokens.norm(i),
             "," | ";" | ":" | "(" | ")" | "—" | "\"" | "“" | "”" | "."
         ),
-        _ => tokens.tokens[i].pos == Pos::Sub && tokens.norm(i) == "that",
+        _ => subordinating_that(tokens, i),
     }
+}
+
+/// Token `i`, already tagged, is the "that" opening a subordinate clause.
+fn subordinating_that(tokens: &Tokens, i: usize) -> bool {
+    tokens.tokens[i].pos == Pos::Sub && tokens.norm(i) == "that"
 }
 
 /// Adjectives that open a sentence's subject noun phrase without a determiner: "Recent US
