@@ -817,6 +817,7 @@ mod tests {
         let found = d.names.matches_at(&ids);
         assert_eq!(found[0].len, 2);
         assert!(matches!(found[0].values[0].kind, NameKind::Seat(_)));
+        drop(found);
         let key = d.key("U.S.", true);
         assert_eq!(d.names.get(&key)[0].kind, NameKind::Country);
     }

@@ -4,6 +4,7 @@
 //! looked up once and each trie step is a single integer-keyed hash probe.
 
 use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 use std::sync::OnceLock;
 
 /// Interned words.
@@ -118,9 +119,41 @@ impl<T> PhraseTrie<T> {
     }
 
     /// All phrases that start at the beginning of `words` and carry values, longest first.
-    /// `None` entries in `words` are tokens unknown to the vocabulary and end the walk.
-    pub fn matches_at(&self, words: &[Option<u32>]) -> Vec<TrieMatch<'_, T>> {
-        let mut found = Vec::new();
+    /// `None` entries in `words` are tokens unknown to the vocabulary and end the walk. (Held
+    /// inline: this runs at every word of every sentence, and rarely finds more than two.)
+    pub fn matches_at(&self, words: &[Option<u32>]) -> SmallVec<[TrieMatch<'_, T>; 4]> {
+        let mut found = SmallVec::new();
+        self.walk(words, |len, values| {
+            found.push(TrieMatch { len, values });
+            true
+        });
+        found.reverse();
+        found
+    }
+
+    /// The longest phrase with values that starts at the beginning of `words`.
+    pub fn longest_at(&self, words: &[Option<u32>]) -> Option<TrieMatch<'_, T>> {
+        let mut longest = None;
+        self.walk(words, |len, values| {
+            longest = Some(TrieMatch { len, values });
+            true
+        });
+        longest
+    }
+
+    /// Whether some phrase with values starts at the beginning of `words`.
+    pub fn has_match_at(&self, words: &[Option<u32>]) -> bool {
+        let mut any = false;
+        self.walk(words, |_, _| {
+            any = true;
+            false
+        });
+        any
+    }
+
+    /// Walks the phrases that start at the beginning of `words`, shortest first, calling
+    /// `visit` with the length and values of each that carries values until it returns false.
+    fn walk<'a>(&'a self, words: &[Option<u32>], mut visit: impl FnMut(usize, &'a [T]) -> bool) {
         let mut node = 0u32;
         for (i, word) in words.iter().enumerate() {
             let Some(word) = word else { break };
@@ -129,12 +162,10 @@ impl<T> PhraseTrie<T> {
                 None => break,
             }
             let values = &self.values[node as usize];
-            if !values.is_empty() {
-                found.push(TrieMatch { len: i + 1, values });
+            if !values.is_empty() && !visit(i + 1, values) {
+                break;
             }
         }
-        found.reverse();
-        found
     }
 
     /// Number of nodes, for diagnostics.
@@ -167,5 +198,11 @@ mod tests {
         assert_eq!(found[0].values, ["USAMIL"]);
         assert_eq!(found[1].values, ["USA"]);
         assert_eq!(trie.get(&a), ["USA"]);
+        assert_eq!(trie.longest_at(&text).map(|m| m.len), Some(3));
+        assert!(trie.has_match_at(&text));
+        // "states army said": no phrase starts there; "united" alone carries no value.
+        assert!(!trie.has_match_at(&text[1..]));
+        assert!(trie.longest_at(&text[..1]).is_none());
+        assert!(trie.matches_at(&text[..1]).is_empty());
     }
 }

@@ -245,7 +245,7 @@ impl<'d> ActorRecognizer<'d> {
                         )
                 });
             if let Some(anaphor) = definite_anaphor {
-                if self.dict.agents.matches_at(&ids[p..]).is_empty() {
+                if !self.dict.agents.has_match_at(&ids[p..]) {
                     atoms.push(Atom {
                         start: i,
                         end: i + 1,
@@ -271,7 +271,7 @@ impl<'d> ActorRecognizer<'d> {
             // qualifies it; the name is matched on its own.
             if COMPASS_WORDS.contains(&tokens.norm(i))
                 && p + 1 < seq.len()
-                && !self.dict.names.matches_at(&ids[p + 1..]).is_empty()
+                && self.dict.names.has_match_at(&ids[p + 1..])
             {
                 p += 1;
                 continue;
@@ -284,7 +284,7 @@ impl<'d> ActorRecognizer<'d> {
                 // name between a determiner and a common noun modifies the noun.
                 let agent_at = |k: usize| {
                     seq.binary_search(&k)
-                        .is_ok_and(|q| !self.dict.agents.matches_at(&ids[q..]).is_empty())
+                        .is_ok_and(|q| self.dict.agents.has_match_at(&ids[q..]))
                 };
                 let modifier = names_a_modifier(tokens, i, end, agent_at);
                 if !thing && !headline && !modifier {

@@ -197,6 +197,9 @@ impl Extractor {
             }
             let ids = TokenIds::new(&self.dict.vocab, &tokens);
             let mentions = recognizer.recognize(text, &tokens, &ids, &mut memory);
+            if mentions.is_empty() {
+                continue;
+            }
             let analysis = Analysis::new(&tokens, &mentions);
             let context = SentenceContext {
                 doc,
@@ -1440,7 +1443,7 @@ impl Extractor {
                 i += 1;
                 continue;
             }
-            let Some(found) = self.dict.nouns.matches_at(&ids[i..]).into_iter().next() else {
+            let Some(found) = self.dict.nouns.longest_at(&ids[i..]) else {
                 i += 1;
                 continue;
             };
@@ -1561,8 +1564,7 @@ impl Extractor {
         (start..end).any(|k| {
             self.dict
                 .nouns
-                .matches_at(&forms[k..end])
-                .first()
+                .longest_at(&forms[k..end])
                 .is_some_and(|found| {
                     let last = k + found.len - 1;
                     analysis.tokens.tokens[last].pos == Pos::Noun
