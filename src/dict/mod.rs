@@ -291,8 +291,10 @@ pub struct Dictionaries {
     pub entries: Vec<ActorEntry>,
     pub roles: Vec<String>,
     role_index: FxHashMap<String, u16>,
-    role_kinds: FxHashMap<String, ActorKind>,
-    countries: FxHashMap<String, u32>,
+    /// Keys are shared strings: actors take their country and sector codes from here
+    /// without allocating.
+    role_kinds: FxHashMap<Arc<str>, ActorKind>,
+    countries: FxHashMap<Arc<str>, u32>,
     /// Entries by lowercase canonical name: one person may be listed in several files.
     by_canonical: FxHashMap<String, Vec<u32>>,
     pub cameo: FxHashMap<String, CameoCode>,
@@ -388,7 +390,7 @@ impl Dictionaries {
             match kind {
                 DictKind::Roles => {
                     for (role, kind) in actors::parse_roles(content, file)? {
-                        dict.role_kinds.entry(role.clone()).or_insert(kind);
+                        dict.role_kinds.entry(role.as_str().into()).or_insert(kind);
                         dict.role_id(&role);
                     }
                 }
@@ -482,7 +484,7 @@ impl Dictionaries {
     }
 
     fn add_country(&mut self, record: actors::CountryRecord) {
-        if self.countries.contains_key(&record.iso3) {
+        if self.countries.contains_key(record.iso3.as_str()) {
             return;
         }
         let entry = self.entries.len() as u32;
@@ -498,7 +500,7 @@ impl Dictionaries {
             iso3: Some(record.iso3.clone()),
             person: false,
         });
-        self.countries.insert(record.iso3.clone(), entry);
+        self.countries.insert(record.iso3.as_str().into(), entry);
         self.add_name(&record.name, entry, NameKind::Country);
         for alias in &record.aliases {
             self.add_name(alias, entry, NameKind::Country);
@@ -638,32 +640,30 @@ impl Dictionaries {
     pub fn code_info(&self, code: &str) -> CodeInfo {
         let prefix = code.get(..3).unwrap_or(code);
         let rest = code.get(3..).unwrap_or("");
-        let first_role = rest.get(..3).filter(|r| r.len() == 3);
-        if self.is_country(prefix) {
-            let sector = first_role.map(Arc::from);
-            let kind = first_role
-                .and_then(|r| self.role_kind(r))
-                .unwrap_or(ActorKind::Country);
+        let first_three = rest.get(..3).filter(|r| r.len() == 3);
+        let first_role = first_three.and_then(|r| self.role_kinds.get_key_value(r));
+        if let Some((country, _)) = self.countries.get_key_value(prefix) {
+            // After a country, any three letters are the sector, known role or not.
+            let sector = first_role
+                .map(|(role, _)| role.clone())
+                .or_else(|| first_three.map(Arc::from));
             return CodeInfo {
-                country: Some(prefix.into()),
+                country: Some(country.clone()),
                 sector,
-                kind,
+                kind: first_role.map_or(ActorKind::Country, |(_, &kind)| kind),
             };
         }
+        let prefix_role = self.role_kinds.get_key_value(prefix);
         let kind = match prefix {
             "IGO" => ActorKind::Igo,
             "NGO" | "NGM" => ActorKind::Ngo,
             "IMG" | "ISM" => ActorKind::ArmedGroup,
             "MNC" => ActorKind::Organisation,
-            _ => self.role_kind(prefix).unwrap_or(ActorKind::Organisation),
+            _ => prefix_role.map_or(ActorKind::Organisation, |(_, &kind)| kind),
         };
-        let sector = first_role
-            .filter(|r| self.role_kinds.contains_key(*r))
-            .map(Arc::from)
-            .or_else(|| self.role_kinds.contains_key(prefix).then(|| prefix.into()));
         CodeInfo {
             country: None,
-            sector,
+            sector: first_role.or(prefix_role).map(|(role, _)| role.clone()),
             kind,
         }
     }
