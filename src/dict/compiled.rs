@@ -243,12 +243,17 @@ impl TokenIds {
         self.ids.get(i).map(|t| t[0]).filter(|id| *id != u32::MAX)
     }
 
+    /// Some token of the sentence has this id (as form or lemma).
+    pub fn has(&self, id: u32) -> bool {
+        self.present.binary_search(&id).is_ok()
+    }
+
     /// The sentence contains every word the pattern needs.
     pub fn may_match(&self, pattern: &CPattern) -> bool {
         pattern
             .needs
             .iter()
-            .all(|ids| ids.iter().any(|id| self.present.binary_search(id).is_ok()))
+            .all(|ids| ids.iter().any(|&id| self.has(id)))
     }
 }
 

@@ -15,6 +15,7 @@ use actors::{ActorEntry, DatedCode, NameKind};
 use chrono::NaiveDate;
 use events::{CameoCode, CodeSpec, NounEvent, VerbEntry, VerbPattern};
 use rustc_hash::{FxHashMap, FxHashSet};
+use smallvec::SmallVec;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 use thiserror::Error;
@@ -202,22 +203,21 @@ impl VerbDictionary {
 
     /// The compiled patterns of a verb group that may match a sentence with these word ids,
     /// in dictionary order.
-    pub fn candidates(&self, group: usize, ids: &compiled::TokenIds) -> Vec<&compiled::CPattern> {
+    pub fn candidates(
+        &self,
+        group: usize,
+        ids: &compiled::TokenIds,
+    ) -> SmallVec<[&compiled::CPattern; 16]> {
         let Some((by_word, unanchored)) = self.anchors.get(&group) else {
-            return Vec::new();
+            return SmallVec::new();
         };
         // `unanchored` is sorted and unique (built in pattern order): only anchored
         // additions need sorting.
-        let mut found: Vec<usize> = unanchored.clone();
-        if !by_word.is_empty() {
-            for id in ids.present() {
-                if let Some(list) = by_word.get(id) {
-                    found.extend_from_slice(list);
-                }
+        let mut found: SmallVec<[usize; 32]> = SmallVec::from_slice(unanchored);
+        for id in ids.present() {
+            if let Some(list) = by_word.get(id) {
+                found.extend_from_slice(list);
             }
-        }
-        if found.is_empty() {
-            return Vec::new();
         }
         if found.len() > unanchored.len() {
             found.sort_unstable();
