@@ -147,9 +147,8 @@ impl<'d> ActorRecognizer<'d> {
         let n = tokens.len();
         let headline = title_case(tokens);
         // The key sequence skips joining hyphens: "al-Qaeda" = "al Qaeda".
-        let seq: Vec<usize> = (0..n)
-            .filter(|&i| tokens.tokens[i].kind != TokenKind::Hyphen)
-            .collect();
+        let mut seq: Vec<usize> = Vec::with_capacity(n);
+        seq.extend((0..n).filter(|&i| tokens.tokens[i].kind != TokenKind::Hyphen));
         let ids: Vec<Option<u32>> = seq
             .iter()
             .map(|&i| match tokens.tokens[i].kind {
