@@ -177,7 +177,7 @@ impl<'d> ActorRecognizer<'d> {
                         .filter(|h| !h.needs_cap || token.cap)
                         .copied()
                         .collect();
-                    (!hits.is_empty() && !self.blocked_name(tokens, i, m.len, &seq, p))
+                    (!hits.is_empty() && !self.blocked_name(tokens, i, m.len))
                         .then_some((m.len, hits))
                 });
             // Right after a country or organisation name a role noun is a noun, whatever the
@@ -303,18 +303,11 @@ impl<'d> ActorRecognizer<'d> {
         atoms
     }
 
-    /// Name matches that are really something else: a capitalised common word at the start of
-    /// a sentence followed by a lowercase noun ("Chad" is fine, "Bath salts" is not), or a
-    /// name glued by a hyphen to a longer word.
-    fn blocked_name(&self, tokens: &Tokens, i: usize, len: usize, seq: &[usize], p: usize) -> bool {
-        let last = seq[p + len - 1];
-        // "US-led" is fine; "Afghan-born" too. But a month or weekday is never an actor.
+    /// Name matches that are really something else: a month name longer than three letters
+    /// ("June", "August") is never an actor ("May" can be a surname).
+    fn blocked_name(&self, tokens: &Tokens, i: usize, len: usize) -> bool {
         let norm = tokens.norm(i);
-        if len == 1 && crate::nlp::month_number(norm).is_some() && norm.len() > 3 {
-            return true;
-        }
-        let _ = last;
-        false
+        len == 1 && crate::nlp::month_number(norm).is_some() && norm.len() > 3
     }
 
     /// Role nouns match in any case, but a lowercase match of a capitalised name part is
