@@ -113,6 +113,7 @@ pub fn tag_tokens(tokens: &mut Tokens, lexicon: &Lexicon) {
                     prev,
                     prev2,
                     seen_verb,
+                    next_guess: OnceCell::new(),
                 };
                 context.decide()
             }
@@ -323,6 +324,9 @@ struct Context<'a> {
     prev: Pos,
     prev2: Pos,
     seen_verb: bool,
+    /// The next word's rough role, worked out when a rule first needs it: many words are
+    /// decided without it.
+    next_guess: OnceCell<Option<Pos>>,
 }
 
 impl Context<'_> {
@@ -340,8 +344,12 @@ impl Context<'_> {
         (self.i + 1 < self.tokens.len()).then(|| self.norm(self.i + 1))
     }
 
-    /// A rough guess at the next word's role, without its own context.
+    /// A rough guess at the next word's role, without its own context (worked out once).
     fn next_guess(&self) -> Option<Pos> {
+        *self.next_guess.get_or_init(|| self.guess_next())
+    }
+
+    fn guess_next(&self) -> Option<Pos> {
         let j = self.i + 1;
         let token = self.tokens.tokens.get(j)?;
         Some(match token.kind {
@@ -521,10 +529,6 @@ impl Context<'_> {
     }
 
     fn function_word(&self, norm: &str, classes: u16, entry: Option<&LexEntry>) -> Option<Pos> {
-        // The next word's rough role, worked out when a rule first needs it: many words are
-        // decided without it.
-        let next_guess = OnceCell::new();
-        let next = || *next_guess.get_or_init(|| self.next_guess());
         if classes & class::AUX != 0 {
             return Some(Pos::Aux);
         }
@@ -581,11 +585,16 @@ impl Context<'_> {
             return Some(match self.prev {
                 Pos::Verb | Pos::Adv | Pos::Punct => Pos::Sub,
                 Pos::Noun | Pos::Proper | Pos::Num
-                    if matches!(next(), Some(Pos::Verb | Pos::Aux | Pos::Modal | Pos::Adv)) =>
+                    if matches!(
+                        self.next_guess(),
+                        Some(Pos::Verb | Pos::Aux | Pos::Modal | Pos::Adv)
+                    ) =>
                 {
                     Pos::Rel
                 }
-                _ if matches!(next(), Some(Pos::Noun | Pos::Adj | Pos::Other)) => Pos::Det,
+                _ if matches!(self.next_guess(), Some(Pos::Noun | Pos::Adj | Pos::Other)) => {
+                    Pos::Det
+                }
                 _ => Pos::Sub,
             });
         }
@@ -598,7 +607,7 @@ impl Context<'_> {
         if classes & class::PRON != 0 {
             if norm == "her" {
                 return Some(
-                    if matches!(next(), Some(Pos::Noun | Pos::Adj | Pos::Other)) {
+                    if matches!(self.next_guess(), Some(Pos::Noun | Pos::Adj | Pos::Other)) {
                         Pos::PossPron
                     } else {
                         Pos::Pron
@@ -641,7 +650,7 @@ impl Context<'_> {
         if classes & class::PART != 0
             && matches!(self.prev, Pos::Verb)
             && !matches!(
-                next(),
+                self.next_guess(),
                 Some(Pos::Det | Pos::Proper | Pos::Num | Pos::PossPron)
             )
         {
@@ -706,10 +715,6 @@ impl Context<'_> {
         } else {
             VForm::None
         };
-        // The next word's rough role, worked out when a rule first needs it: many words are
-        // decided without it.
-        let next_guess = OnceCell::new();
-        let next = || *next_guess.get_or_init(|| self.next_guess());
         let prev = self.prev;
         // "from neighboring Lebanon", "the ruling party": an -ing adjective before a noun.
         // After a possessive no verb can follow, adjective or not: "Algeria's leading activist".
@@ -721,16 +726,16 @@ impl Context<'_> {
             && (matches!(
                 prev,
                 Pos::Det | Pos::PossPron | Pos::Prep | Pos::Adj | Pos::Poss
-            ) || adj && prev == Pos::Verb && next() == Some(Pos::Noun))
+            ) || adj && prev == Pos::Verb && self.next_guess() == Some(Pos::Noun))
             && matches!(
-                next(),
+                self.next_guess(),
                 Some(Pos::Noun | Pos::Proper | Pos::Adj | Pos::Other)
             )
         {
             return Pos::Adj;
         }
         if verb && (noun || adj) {
-            return self.noun_or_verb(form, noun, adj, next());
+            return self.noun_or_verb(form, noun, adj, self.next_guess());
         }
         // "the wounded", "the displaced", "after the signing": a participle standing as a
         // noun after "the".
@@ -738,7 +743,7 @@ impl Context<'_> {
             && matches!(form, VForm::Past | VForm::Ger)
             && matches!(prev, Pos::Det)
             && !matches!(
-                next(),
+                self.next_guess(),
                 Some(Pos::Noun | Pos::Proper | Pos::Adj | Pos::Other)
             )
         {
@@ -751,7 +756,7 @@ impl Context<'_> {
             && self.i > 0
             && self.tokens.tokens[self.i - 1].pos == Pos::Adj
             && !matches!(
-                next(),
+                self.next_guess(),
                 Some(Pos::Det | Pos::PossPron | Pos::Proper | Pos::Num | Pos::Pron)
             )
         {
@@ -768,7 +773,7 @@ impl Context<'_> {
             if form == VForm::Past
                 && modifier_slot
                 && matches!(
-                    next(),
+                    self.next_guess(),
                     Some(Pos::Noun | Pos::Adj | Pos::Other | Pos::Proper)
                 )
             {
@@ -778,7 +783,7 @@ impl Context<'_> {
         }
         if noun && adj {
             return if matches!(
-                next(),
+                self.next_guess(),
                 Some(Pos::Noun | Pos::Proper | Pos::Adj | Pos::Other)
             ) {
                 Pos::Adj
@@ -787,7 +792,7 @@ impl Context<'_> {
             };
         }
         if adj && adv {
-            return if matches!(next(), Some(Pos::Noun | Pos::Adj | Pos::Other)) {
+            return if matches!(self.next_guess(), Some(Pos::Noun | Pos::Adj | Pos::Other)) {
                 Pos::Adj
             } else {
                 Pos::Adv
