@@ -88,7 +88,8 @@ pub struct IngestArgs {
     /// Print only warnings and the summary (no per-document lines, no progress)
     #[arg(long, short)]
     pub quiet: bool,
-    /// Drop the large tables' secondary indexes during the load and rebuild them at the end:
+    /// Drop the large tables' secondary indexes during the load and rebuild them at the end,
+    /// and count events into groups and edges in sorted passes once those tables are large:
     /// auto = for inputs of 8 MB or more that are at least twice the database's size
     #[arg(long, value_enum, default_value_t = BulkMode::Auto)]
     pub bulk: BulkMode,

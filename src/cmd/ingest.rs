@@ -51,11 +51,12 @@ pub fn run(global: &GlobalArgs, args: &IngestArgs) -> Result<u8> {
     if bulk {
         if !quiet {
             eprintln!(
-                "bulk load ({:.0} MB): indexes are rebuilt at the end",
+                "bulk load ({:.0} MB): indexes are rebuilt at the end, events counted in passes",
                 input_bytes as f64 / 1e6
             );
         }
         store.drop_bulk_indexes()?;
+        store.count_in_passes();
     }
     let show_progress = !quiet && std::io::stderr().is_terminal();
     let summary = ingest_inputs(

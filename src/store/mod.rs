@@ -82,6 +82,88 @@ fn create_indexes(conn: &Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Event groups beyond which a bulk load counts events in passes (about what the 64 MB page
+/// cache holds of the group table and its key index): see [`Store::count_in_passes`].
+const GROUPS_IN_CACHE: i64 = 1 << 20;
+
+/// Events counted per pass: enough for each pass to read and write the tables of counts
+/// nearly in key order, few enough to sort in a few MB of memory.
+const COUNT_PASS: usize = 1 << 17;
+
+/// How edge statistics take more events: counts add up, dates widen (an SQL `SET` list, a
+/// macro so that statements can be `concat!`ed at compile time).
+macro_rules! edge_counts_add {
+    () => {
+        "events = events + excluded.events,
+         reports = reports + excluded.reports,
+         documents = documents + excluded.documents,
+         goldstein_sum = goldstein_sum + excluded.goldstein_sum,
+         first_date = CASE WHEN excluded.first_date IS NOT NULL AND (first_date IS NULL OR excluded.first_date < first_date) THEN excluded.first_date ELSE first_date END,
+         last_date = CASE WHEN excluded.last_date IS NOT NULL AND (last_date IS NULL OR excluded.last_date > last_date) THEN excluded.last_date ELSE last_date END"
+    };
+}
+
+/// Counts the events with ids in (`after`, `through`], whole documents stored without being
+/// counted, in event groups and edge statistics, as storing them one by one would have: a
+/// group takes its type, quad class and score from its first event; an edge counts the groups
+/// these events start. The rows come out of the grouping in key order.
+fn count_events(conn: &Connection, after: i64, through: i64) -> Result<(), StoreError> {
+    let groups_before: i64 =
+        conn.query_row("SELECT coalesce(max(id), 0) FROM event_groups", [], |r| {
+            r.get(0)
+        })?;
+    // `min(id)` makes the other bare columns those of the group's first event.
+    conn.prepare_cached(
+        "INSERT INTO event_groups (source_id, target_id, target_key, cameo, plover, quad_class,
+                                   goldstein, date, reports, documents)
+         SELECT source_id, target_id, coalesce(target_id, 0), cameo, plover, quad_class,
+                goldstein, coalesce(date, ''), reports, documents
+         FROM (SELECT min(id), source_id, target_id, cameo, plover, quad_class, goldstein, date,
+                      count(*) AS reports, count(DISTINCT document_id) AS documents
+               FROM events
+               WHERE id > ?1 AND id <= ?2 AND negated = 0 AND plover <> 'OTHER'
+               GROUP BY source_id, coalesce(target_id, 0), cameo, coalesce(date, ''))
+         WHERE true
+         ON CONFLICT (source_id, target_key, cameo, date) DO UPDATE SET
+             reports = reports + excluded.reports,
+             documents = documents + excluded.documents",
+    )?
+    .execute([after, through])?;
+    conn.prepare_cached(
+        "UPDATE events SET group_id = (
+             SELECT g.id FROM event_groups g
+             WHERE g.source_id = events.source_id AND g.target_key = coalesce(events.target_id, 0)
+               AND g.cameo = events.cameo AND g.date = coalesce(events.date, ''))
+         WHERE id > ?1 AND id <= ?2 AND negated = 0 AND plover <> 'OTHER'",
+    )?
+    .execute([after, through])?;
+    conn.prepare_cached(concat!(
+        "INSERT INTO edge_stats (source_id, target_id, plover, quad_class, events, reports,
+                                 documents, goldstein_sum, first_date, last_date)
+         SELECT r.source_id, r.target_id, r.plover,
+                (SELECT quad_class FROM events WHERE id = r.first),
+                coalesce(n.events, 0), r.reports, r.documents, coalesce(n.goldstein_sum, 0),
+                r.first_date, r.last_date
+         FROM (SELECT source_id, target_id, plover, min(id) AS first, count(*) AS reports,
+                      count(DISTINCT document_id) AS documents,
+                      min(date) AS first_date, max(date) AS last_date
+               FROM events
+               WHERE id > ?1 AND id <= ?2 AND negated = 0 AND plover <> 'OTHER'
+                 AND target_id IS NOT NULL
+               GROUP BY source_id, target_id, plover) r
+         LEFT JOIN (SELECT source_id, target_id, plover, count(*) AS events,
+                           sum(goldstein) AS goldstein_sum
+                    FROM event_groups WHERE id > ?3 AND target_id IS NOT NULL
+                    GROUP BY source_id, target_id, plover) n
+           ON n.source_id = r.source_id AND n.target_id = r.target_id AND n.plover = r.plover
+         WHERE true
+         ON CONFLICT (source_id, target_id, plover) DO UPDATE SET ",
+        edge_counts_add!()
+    ))?
+    .execute([after, through, groups_before])?;
+    Ok(())
+}
+
 /// Page size of new databases. The database is written in large transactions of whole pages
 /// (to the write-ahead log, then checkpointed into the file) and its indexes are rebuilt in
 /// bulk: with 32 KB pages instead of SQLite's default 4 KB, the write-ahead log holds an
@@ -97,6 +179,17 @@ pub struct Store {
     path: Option<PathBuf>,
     /// Actor ids and aliases known to be committed, so inserts skip their lookups.
     known: WriteCache,
+    /// When events are counted in passes; `None`: always one by one.
+    passes: Option<Passes>,
+}
+
+/// See [`Store::count_in_passes`].
+#[derive(Debug, Clone, Copy)]
+struct Passes {
+    /// Event groups beyond which a transaction counts in passes.
+    above_groups: i64,
+    /// Events per pass.
+    events: usize,
 }
 
 /// Actor ids by name and code (see [`actor_key`]) and stored aliases by actor id. Looked up
@@ -139,6 +232,11 @@ pub struct Batch<'a> {
     /// The committed cache, and what this transaction adds to it (kept only if it commits).
     known: &'a mut WriteCache,
     fresh: WriteCache,
+    /// Events are counted in passes of this many (see [`Store::count_in_passes`]).
+    in_passes: Option<usize>,
+    /// The last event counted, and how many were stored since (when counting in passes).
+    counted_through: i64,
+    uncounted: usize,
     /// Room for a cache key, reused.
     key: String,
     /// The first sentence id of the batch: its sentences go into the full-text index at commit.
@@ -220,11 +318,24 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
             known: WriteCache::default(),
+            passes: None,
         };
         store.configure()?;
         store.migrate()?;
         store.ensure_indexes()?;
         Ok(store)
+    }
+
+    /// From now on, once event groups outgrow the page cache, a write transaction counts its
+    /// events into event groups and edge statistics in passes of many events, sorted by key,
+    /// instead of one by one: the two tables are keyed in no order the events come in, so at
+    /// that size counting one by one reads and writes a page of each for nearly every event.
+    /// For a bulk load. What is stored is the same either way.
+    pub fn count_in_passes(&mut self) {
+        self.passes = Some(Passes {
+            above_groups: GROUPS_IN_CACHE,
+            events: COUNT_PASS,
+        });
     }
 
     /// Drops the secondary indexes of the large tables before a bulk load; they come back with
@@ -314,6 +425,7 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
             known: WriteCache::default(),
+            passes: None,
         };
         store.check_version()?;
         Ok(store)
@@ -324,6 +436,7 @@ impl Store {
             conn: Connection::open_in_memory()?,
             path: None,
             known: WriteCache::default(),
+            passes: None,
         };
         store.configure()?;
         store.migrate()?;
@@ -446,10 +559,14 @@ impl Store {
         // deletes and hand-written SQL keep the checks and the cascades. The batch turns them
         // back on when it ends, either way.
         self.conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let passes = self.passes;
         let mut batch = Batch {
             conn: &self.conn,
             known: &mut self.known,
             fresh: WriteCache::default(),
+            in_passes: None,
+            counted_through: 0,
+            uncounted: 0,
             key: String::new(),
             first_sentence: 0,
         };
@@ -462,6 +579,16 @@ impl Store {
                 .query_row("SELECT coalesce(max(id), 0) + 1 FROM sentences", [], |r| {
                     r.get(0)
                 })?;
+        if let Some(passes) = passes {
+            let (groups, last_event): (i64, i64) = batch.conn.query_row(
+                "SELECT (SELECT coalesce(max(id), 0) FROM event_groups),
+                        (SELECT coalesce(max(id), 0) FROM events)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            batch.in_passes = (groups > passes.above_groups).then_some(passes.events);
+            batch.counted_through = last_event;
+        }
         Ok(batch)
     }
 
@@ -675,17 +802,12 @@ impl Batch<'_> {
             "UPDATE event_groups SET reports = reports + 1, documents = documents + ?2
              WHERE id = ?1",
         )?;
-        let mut count_edge = tx.prepare_cached(
+        let mut count_edge = tx.prepare_cached(concat!(
             "INSERT INTO edge_stats (source_id, target_id, plover, quad_class, events, reports, documents, goldstein_sum, first_date, last_date)
              VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8, ?8)
-             ON CONFLICT (source_id, target_id, plover) DO UPDATE SET
-                 events = events + excluded.events,
-                 reports = reports + 1,
-                 documents = documents + excluded.documents,
-                 goldstein_sum = goldstein_sum + excluded.goldstein_sum,
-                 first_date = CASE WHEN excluded.first_date IS NOT NULL AND (first_date IS NULL OR excluded.first_date < first_date) THEN excluded.first_date ELSE first_date END,
-                 last_date = CASE WHEN excluded.last_date IS NOT NULL AND (last_date IS NULL OR excluded.last_date > last_date) THEN excluded.last_date ELSE last_date END",
-        )?;
+             ON CONFLICT (source_id, target_id, plover) DO UPDATE SET ",
+            edge_counts_add!()
+        ))?;
         for e in &extraction.events {
             let explicit_target = e.target.as_ref().filter(|t| !t.text.is_empty());
             let source = self.actor_id(&e.source)?;
@@ -696,7 +818,7 @@ impl Batch<'_> {
                 .map(|a| self.actor_id(a))
                 .transpose()?;
             let date = e.date.map(|d| d.to_string());
-            let group = if e.is_counted() {
+            let group = if e.is_counted() && self.in_passes.is_none() {
                 // The first report of an event in a document counts the document.
                 let new_document = counted_groups.insert((
                     source,
@@ -779,6 +901,12 @@ impl Batch<'_> {
                 group,
             ])?;
         }
+        if let Some(per_pass) = self.in_passes {
+            self.uncounted += extraction.events.len();
+            if self.uncounted >= per_pass {
+                self.count_pass()?;
+            }
+        }
         Ok(InsertOutcome::Inserted {
             events: extraction.events.len(),
         })
@@ -792,9 +920,25 @@ impl Batch<'_> {
                 "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id >= ?1",
             )?
             .execute([self.first_sentence])?;
+        if self.in_passes.is_some() {
+            self.count_pass()?;
+        }
         self.conn.execute_batch("COMMIT")?;
         let fresh = std::mem::take(&mut self.fresh);
         self.known.absorb(fresh);
+        Ok(())
+    }
+
+    /// Counts the events stored since the last pass.
+    fn count_pass(&mut self) -> Result<(), StoreError> {
+        let through = self
+            .conn
+            .query_row("SELECT coalesce(max(id), 0) FROM events", [], |r| r.get(0))?;
+        if through > self.counted_through {
+            count_events(self.conn, self.counted_through, through)?;
+        }
+        self.counted_through = through;
+        self.uncounted = 0;
         Ok(())
     }
 
@@ -891,6 +1035,63 @@ mod tests {
                 ..Default::default()
             },
         )
+    }
+
+    /// Event groups, edge statistics and each event's group, without row ids (counting in
+    /// passes numbers groups in key order, counting one by one in first-seen order).
+    fn aggregates(store: &Store) -> Vec<Vec<Vec<Value>>> {
+        [
+            "SELECT source_id, target_key, cameo, date, target_id, plover, quad_class, goldstein,
+                    reports, documents
+             FROM event_groups ORDER BY 1, 2, 3, 4",
+            "SELECT source_id, target_id, plover, quad_class, events, reports, documents,
+                    round(goldstein_sum, 6), first_date, last_date
+             FROM edge_stats ORDER BY 1, 2, 3",
+            "SELECT e.id, g.source_id, g.target_key, g.cameo, g.date
+             FROM events e LEFT JOIN event_groups g ON g.id = e.group_id ORDER BY e.id",
+        ]
+        .iter()
+        .map(|sql| store.query(sql).unwrap().rows)
+        .collect()
+    }
+
+    #[test]
+    fn events_counted_in_passes_are_counted_as_one_by_one() {
+        let extractor = Extractor::builtin();
+        let texts = [
+            "Russia attacked Ukraine on Friday. Russia attacked Ukraine on Friday.",
+            "Russia attacked Ukraine on Friday, officials said. Iran accused Israel of sabotage.",
+            "Russia attacked Ukraine on Saturday. Israel accused Iran of lying on Friday.",
+            "Iran accused Israel of sabotage, and Russia attacked Ukraine on Friday.",
+            "Kenya did not attack Uganda. Kenya and Uganda signed a trade deal on Monday.",
+            "Iran accused Israel of sabotage on Friday. Russia attacked Ukraine on Friday.",
+        ];
+        let docs: Vec<Document> = texts.iter().map(|t| doc(t)).collect();
+        let extractions: Vec<Extraction> = docs.iter().map(|d| extractor.extract(d)).collect();
+        let pairs: Vec<(&Document, &Extraction)> = docs.iter().zip(&extractions).collect();
+        let load = |store: &mut Store| {
+            for chunk in pairs.chunks(3) {
+                store.insert_batch(chunk).unwrap();
+            }
+        };
+        let mut one_by_one = Store::open_in_memory().unwrap();
+        load(&mut one_by_one);
+        // Passes within transactions (every 2 events) and at their commits, adding to groups
+        // and edges counted by earlier passes and transactions.
+        let mut in_passes = Store::open_in_memory().unwrap();
+        in_passes.passes = Some(Passes {
+            above_groups: -1,
+            events: 2,
+        });
+        load(&mut in_passes);
+        let expected = aggregates(&one_by_one);
+        assert!(expected[0].len() >= 4, "{:?}", expected[0]);
+        assert!(
+            expected[0].iter().any(|g| g[8] == Value::Integer(5)),
+            "{:?}",
+            expected[0]
+        );
+        assert_eq!(aggregates(&in_passes), expected);
     }
 
     #[test]
