@@ -329,9 +329,7 @@ impl Event {
     pub fn is_counted(&self) -> bool {
         self.plover.is_counted() && !self.negated
     }
-}
 
-impl Event {
     /// Appends the event's JSON (exactly what `serde_json` makes of it, which a test checks)
     /// and a newline to `out`. `geokg extract` writes several events per sentence, each
     /// repeating the sentence: the derived serialiser spent a tenth of the command's time
@@ -533,17 +531,17 @@ mod tests {
             );
         }
         assert!(events.len() > 50, "{} events", events.len());
+        let mut early = events[0].clone();
+        early.date = NaiveDate::from_ymd_opt(33, 1, 2);
         let mut odd = events[0].clone();
         odd.sentence = "He said \"no\" \\ back\tslash\r\n\u{1}\u{8}\u{c}\u{1f} é ✓ 😀 end".into();
         odd.doc_id = "quote\"".into();
         odd.source.name = "\u{7f}\u{0}x".into();
         odd.target = None;
         odd.date = None;
-        let mut early = events[0].clone();
-        early.date = NaiveDate::from_ymd_opt(33, 1, 2);
-        events.push(early);
         odd.goldstein = -0.1;
         odd.confidence = 1e-7;
+        events.push(early);
         events.push(odd);
         let mut line = Vec::new();
         for e in &events {

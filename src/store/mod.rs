@@ -1037,6 +1037,15 @@ mod tests {
         )
     }
 
+    /// Documents of these texts (dated as by [`doc`]) and what the built-in extractor finds in
+    /// each.
+    fn extracted(texts: &[&str]) -> (Vec<Document>, Vec<Extraction>) {
+        let extractor = Extractor::builtin();
+        let docs: Vec<Document> = texts.iter().map(|t| doc(t)).collect();
+        let extractions = docs.iter().map(|d| extractor.extract(d)).collect();
+        (docs, extractions)
+    }
+
     /// Event groups, edge statistics and each event's group, without row ids (counting in
     /// passes numbers groups in key order, counting one by one in first-seen order).
     fn aggregates(store: &Store) -> Vec<Vec<Vec<Value>>> {
@@ -1057,17 +1066,14 @@ mod tests {
 
     #[test]
     fn events_counted_in_passes_are_counted_as_one_by_one() {
-        let extractor = Extractor::builtin();
-        let texts = [
+        let (docs, extractions) = extracted(&[
             "Russia attacked Ukraine on Friday. Russia attacked Ukraine on Friday.",
             "Russia attacked Ukraine on Friday, officials said. Iran accused Israel of sabotage.",
             "Russia attacked Ukraine on Saturday. Israel accused Iran of lying on Friday.",
             "Iran accused Israel of sabotage, and Russia attacked Ukraine on Friday.",
             "Kenya did not attack Uganda. Kenya and Uganda signed a trade deal on Monday.",
             "Iran accused Israel of sabotage on Friday. Russia attacked Ukraine on Friday.",
-        ];
-        let docs: Vec<Document> = texts.iter().map(|t| doc(t)).collect();
-        let extractions: Vec<Extraction> = docs.iter().map(|d| extractor.extract(d)).collect();
+        ]);
         let pairs: Vec<(&Document, &Extraction)> = docs.iter().zip(&extractions).collect();
         let load = |store: &mut Store| {
             for chunk in pairs.chunks(3) {
@@ -1164,15 +1170,13 @@ mod tests {
     #[test]
     fn a_group_spread_over_documents_and_batches_counts_each_once() {
         let mut store = Store::open_in_memory().unwrap();
-        let extractor = Extractor::builtin();
         // Two articles in one transaction, then a third in another: one event, four reports
         // (the first article reports it twice), three articles.
-        let docs = [
-            doc("Russia attacked Ukraine on Friday. Russia attacked Ukraine on Friday."),
-            doc("Russia attacked Ukraine on Friday, officials said."),
-            doc("Russia attacked Ukraine on Friday, witnesses said."),
-        ];
-        let extractions: Vec<Extraction> = docs.iter().map(|d| extractor.extract(d)).collect();
+        let (docs, extractions) = extracted(&[
+            "Russia attacked Ukraine on Friday. Russia attacked Ukraine on Friday.",
+            "Russia attacked Ukraine on Friday, officials said.",
+            "Russia attacked Ukraine on Friday, witnesses said.",
+        ]);
         store
             .insert_batch(&[(&docs[0], &extractions[0]), (&docs[1], &extractions[1])])
             .unwrap();
@@ -1244,12 +1248,10 @@ mod tests {
     #[test]
     fn batch_rows_pass_the_foreign_key_check() {
         let mut store = Store::open_in_memory().unwrap();
-        let extractor = Extractor::builtin();
-        let docs = [
-            doc("Russia attacked Ukraine on Friday. Kyiv condemned the attack."),
-            doc("Iran accused Israel of violating the ceasefire. Israel rejected the claim."),
-        ];
-        let extractions: Vec<Extraction> = docs.iter().map(|d| extractor.extract(d)).collect();
+        let (docs, extractions) = extracted(&[
+            "Russia attacked Ukraine on Friday. Kyiv condemned the attack.",
+            "Iran accused Israel of violating the ceasefire. Israel rejected the claim.",
+        ]);
         let batch: Vec<(&Document, &Extraction)> = docs.iter().zip(&extractions).collect();
         store.insert_batch(&batch).unwrap();
         assert!(store.table_counts().unwrap()[5].1 > 0, "events were stored");
