@@ -324,7 +324,7 @@ fn database_of_schema_version_1_opens_and_migrates() {
         .nth(1),
         Some("1,2")
     );
-    assert_eq!(query(&db, "PRAGMA user_version").lines().nth(1), Some("3"));
+    assert_eq!(query(&db, "PRAGMA user_version").lines().nth(1), Some("4"));
     assert_eq!(count(&db, "events"), 3);
     // New documents go in next to the old ones.
     geokg(&db)

@@ -22,6 +22,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
         include_str!("../../schema/0002_event_groups_and_views.sql"),
     ),
     (3, include_str!("../../schema/0003_bulk_fts.sql")),
+    (4, include_str!("../../schema/0004_sentence_spans.sql")),
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].0;
@@ -377,7 +378,11 @@ impl Store {
     /// A read-only connection to a database another connection of this process is writing
     /// (the ingest reader checking for stored documents): no repair, which would race it.
     pub fn open_concurrent_reader(path: &Path) -> Result<Store, StoreError> {
-        Store::open_reader(path, false)
+        let store = Store::open_reader(path, false)?;
+        // Its lookups go to one random leaf each: a cache the size of the interior pages is
+        // enough, and a larger one only grows with the database during a long load.
+        store.conn.pragma_update(None, "cache_size", -4_096)?;
+        Ok(store)
     }
 
     fn open_reader(path: &Path, repair: bool) -> Result<Store, StoreError> {
@@ -518,11 +523,8 @@ impl Store {
     pub fn has_document(&self, hash: &str) -> Result<bool, StoreError> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT 1 FROM documents WHERE hash = ?1",
-                [hash],
-                |_| Ok(()),
-            )
+            .prepare_cached("SELECT 1 FROM documents WHERE hash = ?1")?
+            .query_row([hash], |_| Ok(()))
             .optional()?
             .is_some())
     }
@@ -573,12 +575,11 @@ impl Store {
         // Immediate: the write lock is taken (or waited for) before the first read, so no
         // other connection can commit between that read and this transaction's writes.
         batch.conn.execute_batch("BEGIN IMMEDIATE")?;
-        batch.first_sentence =
-            batch
-                .conn
-                .query_row("SELECT coalesce(max(id), 0) + 1 FROM sentences", [], |r| {
-                    r.get(0)
-                })?;
+        batch.first_sentence = batch.conn.query_row(
+            "SELECT coalesce(max(id), 0) + 1 FROM sentence_spans",
+            [],
+            |r| r.get(0),
+        )?;
         if let Some(passes) = passes {
             let (groups, last_event): (i64, i64) = batch.conn.query_row(
                 "SELECT (SELECT coalesce(max(id), 0) FROM event_groups),
@@ -596,7 +597,8 @@ impl Store {
     pub fn has_url(&self, url: &str) -> Result<bool, StoreError> {
         Ok(self
             .conn
-            .query_row("SELECT 1 FROM documents WHERE url = ?1", [url], |_| Ok(()))
+            .prepare_cached("SELECT 1 FROM documents WHERE url = ?1")?
+            .query_row([url], |_| Ok(()))
             .optional()?
             .is_some())
     }
@@ -645,20 +647,21 @@ impl Store {
     /// Row counts of the main tables, in a fixed order.
     pub fn table_counts(&self) -> Result<Vec<(&'static str, u64)>, StoreError> {
         let mut out = Vec::new();
-        for table in [
-            "documents",
-            "sentences",
-            "actors",
-            "actor_aliases",
-            "mentions",
-            "events",
-            "event_groups",
-            "edge_stats",
+        // Sentences are counted by their rows, not through the view that adds their text.
+        for (name, table) in [
+            ("documents", "documents"),
+            ("sentences", "sentence_spans"),
+            ("actors", "actors"),
+            ("actor_aliases", "actor_aliases"),
+            ("mentions", "mentions"),
+            ("events", "events"),
+            ("event_groups", "event_groups"),
+            ("edge_stats", "edge_stats"),
         ] {
             let n: i64 =
                 self.conn
                     .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))?;
-            out.push((table, n as u64));
+            out.push((name, n as u64));
         }
         Ok(out)
     }
@@ -744,15 +747,14 @@ impl Batch<'_> {
         let mut sentence_ids = Vec::with_capacity(extraction.sentences.len());
         {
             let mut insert_sentence = tx.prepare_cached(
-            "INSERT INTO sentences (document_id, idx, start, \"end\", text) VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO sentence_spans (document_id, idx, start, \"end\") VALUES (?1, ?2, ?3, ?4)",
         )?;
             for s in &extraction.sentences {
                 insert_sentence.execute(params![
                     document_id,
                     s.index as i64,
                     s.start as i64,
-                    s.end as i64,
-                    s.text(&doc.text)
+                    s.end as i64
                 ])?;
                 sentence_ids.push(tx.last_insert_rowid());
             }
@@ -1287,6 +1289,91 @@ mod tests {
         assert_eq!(
             r.rows,
             vec![vec![Value::Text("Talks resumed in Geneva.".into())]]
+        );
+    }
+
+    #[test]
+    fn sentence_text_is_cut_from_its_document() {
+        let mut store = Store::open_in_memory().unwrap();
+        // Multi-byte characters before and inside a sentence: offsets are in bytes.
+        let d = doc("Le président a parlé à Genève. Russia attacked Ukraine — again — on Friday.");
+        let extraction = Extractor::builtin().extract(&d);
+        store.insert(&d, &extraction).unwrap();
+        let stored: Vec<Value> = store
+            .query("SELECT text FROM sentences ORDER BY idx")
+            .unwrap()
+            .rows
+            .into_iter()
+            .map(|mut row| row.remove(0))
+            .collect();
+        let expected: Vec<Value> = extraction
+            .sentences
+            .iter()
+            .map(|s| Value::Text(s.text(&d.text).to_string()))
+            .collect();
+        assert_eq!(stored.len(), 2);
+        assert_eq!(stored, expected);
+        // Deleting the document by hand takes its sentences out of the full-text index.
+        let found = |store: &Store| {
+            store
+                .query("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH 'again'")
+                .unwrap()
+                .rows
+                .len()
+        };
+        assert_eq!(found(&store), 1);
+        store.execute_batch("DELETE FROM documents").unwrap();
+        assert_eq!(found(&store), 0);
+        store
+            .execute_batch("INSERT INTO sentences_fts(sentences_fts) VALUES ('integrity-check')")
+            .unwrap();
+    }
+
+    #[test]
+    fn migrated_database_keeps_its_sentences_text_and_search() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        std::fs::copy(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema-v1.db"),
+            &path,
+        )
+        .unwrap();
+        let before: Vec<(i64, String)> = {
+            let conn = Connection::open(&path).unwrap();
+            let mut stmt = conn
+                .prepare("SELECT id, text FROM sentences ORDER BY id")
+                .unwrap();
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+            rows.collect::<Result<_, _>>().unwrap()
+        };
+        assert!(!before.is_empty());
+        let store = Store::open(&path).unwrap();
+        let after: Vec<(i64, String)> = store
+            .query("SELECT id, text FROM sentences ORDER BY id")
+            .unwrap()
+            .rows
+            .into_iter()
+            .map(|row| match (&row[0], &row[1]) {
+                (Value::Integer(id), Value::Text(text)) => (*id, text.clone()),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(after, before);
+        let word = before[0]
+            .1
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .trim_matches(|c: char| !c.is_alphanumeric());
+        let hits = store
+            .query(&format!(
+                "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH '\"{word}\"'"
+            ))
+            .unwrap()
+            .rows;
+        assert!(
+            hits.contains(&vec![Value::Integer(before[0].0)]),
+            "{word}: {hits:?}"
         );
     }
 
