@@ -3,11 +3,13 @@
 //! writes), then stores it the way the ingest pipeline does (write transactions of up to
 //! 16384 documents or 32 MB of text, bulk mode by default) and prints the time of each phase.
 //!
-//! `cargo run --release --example write_timing -- corpus.jsonl OUT.db [--no-bulk] [--half]`
+//! `cargo run --release --example write_timing -- corpus.jsonl OUT.db [--no-bulk] [--half]
+//! [--no-rebuild]`
 //!
 //! `--half` stores only the first half of the corpus (to time a continued load, run again
-//! without it on the same database). Keep the corpus small enough (20 MB) for its extraction
-//! to fit in memory.
+//! without it on the same database). `--no-rebuild` leaves out the bulk load's final index
+//! rebuild (to time what a large database costs the writer on a throwaway copy of it). Keep
+//! the corpus small enough (20 MB) for its extraction to fit in memory.
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -30,7 +32,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     let [corpus, out] = paths[..] else {
-        eprintln!("usage: write_timing CORPUS.jsonl OUT.db [--no-bulk] [--half]");
+        eprintln!("usage: write_timing CORPUS.jsonl OUT.db [--no-bulk] [--half] [--no-rebuild]");
         std::process::exit(2);
     };
     let bulk = !args.iter().any(|a| a == "--no-bulk");
@@ -83,6 +85,7 @@ fn main() {
     let mut store = Store::open(std::path::Path::new(out)).expect("open database");
     if bulk {
         store.drop_bulk_indexes().expect("drop indexes");
+        store.count_in_passes();
     }
     let opened = started.elapsed();
     let (mut inserting, mut committing) = (Duration::ZERO, Duration::ZERO);
@@ -107,7 +110,7 @@ fn main() {
         transactions += 1;
     }
     let t = Instant::now();
-    if bulk {
+    if bulk && !args.iter().any(|a| a == "--no-rebuild") {
         store.ensure_indexes().expect("rebuild indexes");
     }
     let rebuilding = t.elapsed();

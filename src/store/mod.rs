@@ -130,12 +130,20 @@ fn count_events(conn: &Connection, after: i64, through: i64) -> Result<(), Store
              documents = documents + excluded.documents",
     )?
     .execute([after, through])?;
+    // Each event's group is looked up in key order too (the events, sorted by key first, are
+    // recent pages): in event order, every lookup read a random page of a large index.
     conn.prepare_cached(
-        "UPDATE events SET group_id = (
-             SELECT g.id FROM event_groups g
-             WHERE g.source_id = events.source_id AND g.target_key = coalesce(events.target_id, 0)
-               AND g.cameo = events.cameo AND g.date = coalesce(events.date, ''))
-         WHERE id > ?1 AND id <= ?2 AND negated = 0 AND plover <> 'OTHER'",
+        "WITH p AS MATERIALIZED (
+             SELECT id, source_id, coalesce(target_id, 0) AS target_key, cameo,
+                    coalesce(date, '') AS date
+             FROM events
+             WHERE id > ?1 AND id <= ?2 AND negated = 0 AND plover <> 'OTHER'
+             ORDER BY source_id, target_key, cameo, date)
+         UPDATE events SET group_id = g.id
+         FROM p JOIN event_groups g
+           ON g.source_id = p.source_id AND g.target_key = p.target_key AND g.cameo = p.cameo
+          AND g.date = p.date
+         WHERE events.id = p.id",
     )?
     .execute([after, through])?;
     conn.prepare_cached(concat!(
