@@ -395,7 +395,7 @@ impl Store {
         };
         Ok(StoreStats {
             documents: count("SELECT COUNT(*) FROM documents")?,
-            sentences: count("SELECT COUNT(*) FROM sentences")?,
+            sentences: count("SELECT COUNT(*) FROM sentence_spans")?,
             events: count("SELECT COUNT(*) FROM events")?,
             counted_events: count("SELECT COALESCE(SUM(reports), 0) FROM event_groups")?,
             distinct_events: count("SELECT COUNT(*) FROM event_groups")?,
