@@ -1345,6 +1345,42 @@ mod tests {
     }
 
     #[test]
+    fn sentence_events_are_those_of_that_sentence_only() {
+        let mut store = Store::open_in_memory().unwrap();
+        let (docs, extractions) = extracted(&[
+            "Russia attacked Ukraine on Friday. Ukraine accused Russia of war crimes.",
+            "France condemned Russia on Monday. Germany met Ukraine in Berlin.",
+        ]);
+        for (d, x) in docs.iter().zip(&extractions) {
+            store.insert(d, x).unwrap();
+        }
+        let ids = |sql: &str| -> Vec<i64> {
+            store
+                .query(sql)
+                .unwrap()
+                .rows
+                .into_iter()
+                .map(|r| match r[0] {
+                    Value::Integer(i) => i,
+                    ref other => panic!("{other:?}"),
+                })
+                .collect()
+        };
+        let sentences = ids("SELECT id FROM sentence_spans ORDER BY id");
+        assert_eq!(sentences.len(), 4);
+        let mut with_events = 0;
+        for id in sentences {
+            let expected = ids(&format!(
+                "SELECT id FROM events WHERE sentence_id = {id} ORDER BY id"
+            ));
+            let found = store.sentence_events(id).unwrap();
+            assert_eq!(found.iter().map(|e| e.id).collect::<Vec<_>>(), expected);
+            with_events += usize::from(!expected.is_empty());
+        }
+        assert!(with_events >= 3, "{with_events}");
+    }
+
+    #[test]
     fn migrated_database_keeps_its_sentences_text_and_search() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("v1.db");

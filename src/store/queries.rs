@@ -457,7 +457,7 @@ impl Store {
     }
 
     fn event_rows(&self, sql: &str, values: &[SqlValue]) -> Result<Vec<EventRow>, StoreError> {
-        let mut stmt = self.conn.prepare(sql)?;
+        let mut stmt = self.conn.prepare_cached(sql)?;
         let rows = stmt.query_map(params_from_iter(values.iter()), |r| {
             Ok(EventRow {
                 id: r.get(0)?,
@@ -498,7 +498,9 @@ impl Store {
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
 
-    /// Counted events stated in one sentence.
+    /// Counted events stated in one sentence. Found through their document: events have no
+    /// index by sentence, and scanning them all for each sentence made a search of 2000
+    /// sentences take minutes on a 100 MB database.
     pub fn sentence_events(&self, sentence_id: i64) -> Result<Vec<EventRow>, StoreError> {
         self.event_rows(
             "SELECT x.id, x.date, s.name, s.code, x.plover, x.cameo, x.relation_text, t.name, t.code,
@@ -508,7 +510,9 @@ impl Store {
              LEFT JOIN actors t ON t.id = x.target_id
              JOIN sentences se ON se.id = x.sentence_id
              JOIN documents d ON d.id = x.document_id
-             WHERE x.sentence_id = ? ORDER BY x.id",
+             WHERE x.document_id = (SELECT document_id FROM sentence_spans WHERE id = ?1)
+               AND x.sentence_id = ?1
+             ORDER BY x.id",
             &[SqlValue::Integer(sentence_id)],
         )
     }
