@@ -1063,6 +1063,19 @@ mod tests {
         (docs, extractions)
     }
 
+    /// The rows `sql` returns.
+    fn rows(store: &Store, sql: &str) -> Vec<Vec<Value>> {
+        store.query(sql).unwrap().rows
+    }
+
+    /// The first column of the rows `sql` returns.
+    fn column(store: &Store, sql: &str) -> Vec<Value> {
+        rows(store, sql)
+            .into_iter()
+            .map(|mut r| r.remove(0))
+            .collect()
+    }
+
     /// Event groups, edge statistics and each event's group, without row ids (counting in
     /// passes numbers groups in key order, counting one by one in first-seen order).
     fn aggregates(store: &Store) -> Vec<Vec<Vec<Value>>> {
@@ -1077,7 +1090,7 @@ mod tests {
              FROM events e LEFT JOIN event_groups g ON g.id = e.group_id ORDER BY e.id",
         ]
         .iter()
-        .map(|sql| store.query(sql).unwrap().rows)
+        .map(|sql| rows(store, sql))
         .collect()
     }
 
@@ -1126,7 +1139,7 @@ mod tests {
     #[test]
     fn new_databases_take_the_large_page_size_and_old_ones_keep_theirs() {
         let dir = tempfile::tempdir().unwrap();
-        let page_size = |store: &Store| store.query("PRAGMA page_size").unwrap().rows[0][0].clone();
+        let page_size = |store: &Store| column(store, "PRAGMA page_size")[0].clone();
         let fresh = dir.path().join("new.db");
         let store = Store::open(&fresh).unwrap();
         assert_eq!(page_size(&store), Value::Integer(NEW_PAGE_SIZE));
@@ -1158,9 +1171,9 @@ mod tests {
         let second = doc("Russia attacked Ukraine on Friday, officials said.");
         store.insert(&first, &extractor.extract(&first)).unwrap();
         store.insert(&second, &extractor.extract(&second)).unwrap();
-        let rows = |sql: &str| -> Vec<Vec<Value>> { store.query(sql).unwrap().rows };
         assert_eq!(
             rows(
+                &store,
                 "SELECT g.cameo, g.date, g.reports, g.documents, count(e.id) FROM event_groups g
                  JOIN events e ON e.group_id = g.id GROUP BY g.id"
             ),
@@ -1173,7 +1186,10 @@ mod tests {
             ]]
         );
         assert_eq!(
-            rows("SELECT plover, events, reports, documents, goldstein_sum FROM edge_stats"),
+            rows(
+                &store,
+                "SELECT plover, events, reports, documents, goldstein_sum FROM edge_stats"
+            ),
             vec![vec![
                 Value::Text("ASSAULT".into()),
                 Value::Integer(1),
@@ -1198,9 +1214,9 @@ mod tests {
             .insert_batch(&[(&docs[0], &extractions[0]), (&docs[1], &extractions[1])])
             .unwrap();
         store.insert(&docs[2], &extractions[2]).unwrap();
-        let rows = |sql: &str| -> Vec<Vec<Value>> { store.query(sql).unwrap().rows };
         assert_eq!(
             rows(
+                &store,
                 "SELECT g.reports, g.documents, count(e.id), count(DISTINCT e.document_id)
                  FROM event_groups g JOIN events e ON e.group_id = g.id GROUP BY g.id"
             ),
@@ -1212,7 +1228,10 @@ mod tests {
             ]]
         );
         assert_eq!(
-            rows("SELECT events, reports, documents, goldstein_sum, first_date, last_date FROM edge_stats"),
+            rows(
+                &store,
+                "SELECT events, reports, documents, goldstein_sum, first_date, last_date FROM edge_stats"
+            ),
             vec![vec![
                 Value::Integer(1),
                 Value::Integer(4),
@@ -1253,8 +1272,10 @@ mod tests {
         batch.insert(&d, &extraction).unwrap();
         drop(batch);
         assert_eq!(store.table_counts().unwrap(), before);
-        let checks = store.query("PRAGMA foreign_keys").unwrap();
-        assert_eq!(checks.rows, vec![vec![Value::Integer(1)]]);
+        assert_eq!(
+            rows(&store, "PRAGMA foreign_keys"),
+            vec![vec![Value::Integer(1)]]
+        );
         // The document was never stored, so it goes in now.
         assert!(matches!(
             store.insert(&d, &extraction).unwrap(),
@@ -1272,8 +1293,10 @@ mod tests {
         let batch: Vec<(&Document, &Extraction)> = docs.iter().zip(&extractions).collect();
         store.insert_batch(&batch).unwrap();
         assert!(store.table_counts().unwrap()[5].1 > 0, "events were stored");
-        let dangling = store.query("PRAGMA foreign_key_check").unwrap();
-        assert_eq!(dangling.rows, Vec::<Vec<Value>>::new());
+        assert_eq!(
+            rows(&store, "PRAGMA foreign_key_check"),
+            Vec::<Vec<Value>>::new()
+        );
     }
 
     #[test]
@@ -1289,8 +1312,10 @@ mod tests {
         let store = Store::open_read_only(&path).unwrap();
         let err = store.query("DELETE FROM events").unwrap_err();
         assert!(matches!(err, StoreError::ReadOnly), "{err}");
-        let n = store.query("SELECT COUNT(*) FROM documents").unwrap();
-        assert_eq!(n.rows[0][0], Value::Integer(1));
+        assert_eq!(
+            column(&store, "SELECT COUNT(*) FROM documents"),
+            vec![Value::Integer(1)]
+        );
     }
 
     #[test]
@@ -1298,11 +1323,11 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let d = doc("Russia attacked Ukraine on Friday. Talks resumed in Geneva.");
         store.insert(&d, &Extractor::builtin().extract(&d)).unwrap();
-        let r = store
-            .query("SELECT text FROM sentences_fts WHERE sentences_fts MATCH 'geneva'")
-            .unwrap();
         assert_eq!(
-            r.rows,
+            rows(
+                &store,
+                "SELECT text FROM sentences_fts WHERE sentences_fts MATCH 'geneva'"
+            ),
             vec![vec![Value::Text("Talks resumed in Geneva.".into())]]
         );
     }
@@ -1314,13 +1339,7 @@ mod tests {
         let d = doc("Le président a parlé à Genève. Russia attacked Ukraine — again — on Friday.");
         let extraction = Extractor::builtin().extract(&d);
         store.insert(&d, &extraction).unwrap();
-        let stored: Vec<Value> = store
-            .query("SELECT text FROM sentences ORDER BY idx")
-            .unwrap()
-            .rows
-            .into_iter()
-            .map(|mut row| row.remove(0))
-            .collect();
+        let stored = column(&store, "SELECT text FROM sentences ORDER BY idx");
         let expected: Vec<Value> = extraction
             .sentences
             .iter()
@@ -1330,11 +1349,11 @@ mod tests {
         assert_eq!(stored, expected);
         // Deleting the document by hand takes its sentences out of the full-text index.
         let found = |store: &Store| {
-            store
-                .query("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH 'again'")
-                .unwrap()
-                .rows
-                .len()
+            rows(
+                store,
+                "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH 'again'",
+            )
+            .len()
         };
         assert_eq!(found(&store), 1);
         store.execute_batch("DELETE FROM documents").unwrap();
@@ -1354,27 +1373,24 @@ mod tests {
         for (d, x) in docs.iter().zip(&extractions) {
             store.insert(d, x).unwrap();
         }
-        let ids = |sql: &str| -> Vec<i64> {
-            store
-                .query(sql)
-                .unwrap()
-                .rows
-                .into_iter()
-                .map(|r| match r[0] {
-                    Value::Integer(i) => i,
-                    ref other => panic!("{other:?}"),
-                })
-                .collect()
-        };
-        let sentences = ids("SELECT id FROM sentence_spans ORDER BY id");
+        let sentences = column(&store, "SELECT id FROM sentence_spans ORDER BY id");
         assert_eq!(sentences.len(), 4);
         let mut with_events = 0;
         for id in sentences {
-            let expected = ids(&format!(
-                "SELECT id FROM events WHERE sentence_id = {id} ORDER BY id"
-            ));
-            let found = store.sentence_events(id).unwrap();
-            assert_eq!(found.iter().map(|e| e.id).collect::<Vec<_>>(), expected);
+            let Value::Integer(id) = id else {
+                panic!("{id:?}")
+            };
+            let expected = column(
+                &store,
+                &format!("SELECT id FROM events WHERE sentence_id = {id} ORDER BY id"),
+            );
+            let found: Vec<Value> = store
+                .sentence_events(id)
+                .unwrap()
+                .iter()
+                .map(|e| Value::Integer(e.id))
+                .collect();
+            assert_eq!(found, expected);
             with_events += usize::from(!expected.is_empty());
         }
         assert!(with_events >= 3, "{with_events}");
@@ -1399,10 +1415,7 @@ mod tests {
         };
         assert!(!before.is_empty());
         let store = Store::open(&path).unwrap();
-        let after: Vec<(i64, String)> = store
-            .query("SELECT id, text FROM sentences ORDER BY id")
-            .unwrap()
-            .rows
+        let after: Vec<(i64, String)> = rows(&store, "SELECT id, text FROM sentences ORDER BY id")
             .into_iter()
             .map(|row| match (&row[0], &row[1]) {
                 (Value::Integer(id), Value::Text(text)) => (*id, text.clone()),
@@ -1416,12 +1429,10 @@ mod tests {
             .next()
             .unwrap()
             .trim_matches(|c: char| !c.is_alphanumeric());
-        let hits = store
-            .query(&format!(
-                "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH '\"{word}\"'"
-            ))
-            .unwrap()
-            .rows;
+        let hits = rows(
+            &store,
+            &format!("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH '\"{word}\"'"),
+        );
         assert!(
             hits.contains(&vec![Value::Integer(before[0].0)]),
             "{word}: {hits:?}"
@@ -1433,24 +1444,21 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let d = doc("Russia attacked Ukraine on Friday. It said Moscow would not stop.");
         store.insert(&d, &Extractor::builtin().extract(&d)).unwrap();
-        let r = store
-            .query(
-                "SELECT a.code, a.kind, group_concat(l.alias, '|') FROM actors a
-                 JOIN actor_aliases l ON l.actor_id = a.id
-                 WHERE a.code IN ('RUS', 'RUSGOV') GROUP BY a.id ORDER BY a.code",
-            )
-            .unwrap();
         let text = |v: &Value| match v {
             Value::Text(t) => t.clone(),
             other => format!("{other:?}"),
         };
-        let rows: Vec<Vec<String>> = r
-            .rows
-            .iter()
-            .map(|r| r.iter().map(text).collect())
-            .collect();
+        let aliases: Vec<Vec<String>> = rows(
+            &store,
+            "SELECT a.code, a.kind, group_concat(l.alias, '|') FROM actors a
+             JOIN actor_aliases l ON l.actor_id = a.id
+             WHERE a.code IN ('RUS', 'RUSGOV') GROUP BY a.id ORDER BY a.code",
+        )
+        .iter()
+        .map(|r| r.iter().map(text).collect())
+        .collect();
         assert_eq!(
-            rows,
+            aliases,
             vec![
                 vec!["RUS".to_string(), "country".into(), "Russia".into()],
                 vec!["RUSGOV".to_string(), "government".into(), "Moscow".into()],
@@ -1462,16 +1470,16 @@ mod tests {
     fn bulk_indexes_are_the_schema_indexes_and_come_back() {
         let store = Store::open_in_memory().unwrap();
         let listed = |store: &Store| -> Vec<String> {
-            store
-                .query("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
-                .unwrap()
-                .rows
-                .into_iter()
-                .map(|r| match &r[0] {
-                    Value::Text(t) => t.clone(),
-                    other => format!("{other:?}"),
-                })
-                .collect()
+            column(
+                store,
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL",
+            )
+            .into_iter()
+            .map(|v| match v {
+                Value::Text(t) => t,
+                other => format!("{other:?}"),
+            })
+            .collect()
         };
         let all = listed(&store);
         for (name, _) in BULK_INDEXES {
@@ -1482,12 +1490,11 @@ mod tests {
             Store::missing_indexes(&store.conn).unwrap(),
             BULK_INDEXES.len()
         );
-        let cache = |store: &Store| store.query("PRAGMA cache_size").unwrap().rows;
-        let before = cache(&store);
+        let before = rows(&store, "PRAGMA cache_size");
         store.ensure_indexes().unwrap();
         assert_eq!(listed(&store).len(), all.len());
         assert_eq!(Store::missing_indexes(&store.conn).unwrap(), 0);
         // The page cache, halved while the indexes were built, is whole again.
-        assert_eq!(cache(&store), before);
+        assert_eq!(rows(&store, "PRAGMA cache_size"), before);
     }
 }
