@@ -42,6 +42,8 @@ pub enum Command {
     Ingest(IngestArgs),
     /// Print the events of articles without touching a database
     Extract(ExtractArgs),
+    /// Extract the stored documents again (after a dictionary change) and replace their events
+    Recode(RecodeArgs),
     /// Run SQL against the database (read-only unless --write)
     Query(QueryArgs),
     /// Write the relation graph: DOT, SVG, PNG, JSON, GraphML or CSV
@@ -97,6 +99,19 @@ pub struct IngestArgs {
     /// text or after 5 seconds; fewer lose less work to a crash, more write faster)
     #[arg(long, value_name = "N")]
     pub batch: Option<usize>,
+    /// Also print throughput (MB/s, sentences/s, events/s) after the summary
+    #[arg(long)]
+    pub stats: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RecodeArgs {
+    /// Extraction threads (default: all cores)
+    #[arg(long, short)]
+    pub jobs: Option<usize>,
+    /// Print only errors and the summary (no progress)
+    #[arg(long, short)]
+    pub quiet: bool,
     /// Also print throughput (MB/s, sentences/s, events/s) after the summary
     #[arg(long)]
     pub stats: bool,

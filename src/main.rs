@@ -12,6 +12,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Ingest(args) => cmd::ingest::run(&cli.global, args),
         Command::Extract(args) => cmd::extract::run(&cli.global, args),
+        Command::Recode(args) => cmd::recode::run(&cli.global, args),
         Command::Query(args) => cmd::query::run(&cli.global, args),
         Command::Export(args) => cmd::export::run(&cli.global, args),
         Command::Actors(args) => cmd::actors::run(&cli.global, args),

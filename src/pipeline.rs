@@ -111,16 +111,26 @@ pub fn ingest_inputs(
         }
         drop(done_tx);
         drop(work_rx);
-        let result = write_all(store, options, &done_rx, &mut summary, report, &mut |s| {
-            progress(s, started.elapsed())
-        });
-        // On a database error, drain the queue so the other threads can finish.
-        if result.is_err() {
-            for _ in done_rx.iter() {}
-        }
-        result
+        draining_on_error(&done_rx, |done| {
+            write_all(store, options, done, &mut summary, report, &mut |s| {
+                progress(s, started.elapsed())
+            })
+        })
     })?;
     Ok(summary)
+}
+
+/// Runs the writer (on the calling thread); should it fail, drains its queue so that the
+/// threads blocked on sending to it can finish.
+fn draining_on_error<T>(
+    done: &Receiver<T>,
+    write: impl FnOnce(&Receiver<T>) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    let result = write(done);
+    if result.is_err() {
+        for _ in done.iter() {}
+    }
+    result
 }
 
 fn read_all(
@@ -508,4 +518,115 @@ mod tests {
             .collect();
         assert_eq!(docs, expected);
     }
+}
+
+/// A chunk of recoded documents in read order (`seq`): each document's id, new extraction and
+/// bytes of text; or the error that stopped the reader.
+type RecodedChunk = (u64, Result<Vec<(i64, Extraction, usize)>, StoreError>);
+
+/// Counts of a recode.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RecodeSummary {
+    pub documents: usize,
+    pub sentences: usize,
+    pub events: usize,
+    pub bytes: usize,
+}
+
+/// Extracts every document stored in `store` again with `extractor` (on `jobs` threads, read
+/// through `reader`, a second connection to the same database) and replaces what was
+/// extracted before, in one transaction: all documents are recoded or, on any error, none.
+/// (The reader sees the documents as they were before the transaction, which leaves them
+/// as they are.)
+/// Calls `progress` about every quarter second.
+pub fn recode_documents(
+    store: &mut Store,
+    reader: Store,
+    extractor: &Extractor,
+    jobs: usize,
+    progress: &mut dyn FnMut(&RecodeSummary, Duration),
+) -> Result<RecodeSummary, StoreError> {
+    /// Documents read and handed over at a time.
+    const CHUNK: usize = 32;
+    type Chunk = Vec<(i64, Document)>;
+    let jobs = jobs.max(1);
+    let (work_tx, work_rx) = bounded::<(u64, Chunk)>(jobs * 4);
+    let (done_tx, done_rx) = bounded::<RecodedChunk>(jobs * 4);
+    let started = Instant::now();
+    let mut summary = RecodeSummary::default();
+    std::thread::scope(|scope| -> Result<(), StoreError> {
+        let read_failed = done_tx.clone();
+        scope.spawn(move || {
+            let (mut after, mut seq) = (0, 0u64);
+            loop {
+                let chunk = match reader.documents_after(after, CHUNK) {
+                    Ok(chunk) if chunk.is_empty() => return,
+                    Ok(chunk) => chunk,
+                    Err(e) => {
+                        let _ = read_failed.send((seq, Err(e)));
+                        return;
+                    }
+                };
+                after = chunk[chunk.len() - 1].0;
+                if work_tx.send((seq, chunk)).is_err() {
+                    return;
+                }
+                seq += 1;
+            }
+        });
+        for _ in 0..jobs {
+            let (rx, tx) = (work_rx.clone(), done_tx.clone());
+            scope.spawn(move || {
+                for (seq, chunk) in rx {
+                    let recoded = chunk
+                        .into_iter()
+                        .map(|(id, doc)| (id, extractor.extract(&doc), doc.text.len()))
+                        .collect();
+                    if tx.send((seq, Ok(recoded))).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        drop(work_rx);
+        draining_on_error(&done_rx, |done| {
+            write_recoded(store, done, &mut summary, &mut |s| {
+                progress(s, started.elapsed())
+            })
+        })
+    })?;
+    Ok(summary)
+}
+
+/// The writer of [`recode_documents`]: stores the chunks in the order they were read.
+fn write_recoded(
+    store: &mut Store,
+    done: &Receiver<RecodedChunk>,
+    summary: &mut RecodeSummary,
+    progress: &mut dyn FnMut(&RecodeSummary),
+) -> Result<(), StoreError> {
+    let mut batch = store.begin_recode()?;
+    let mut waiting = BTreeMap::new();
+    let mut next = 0u64;
+    let mut last_progress = Instant::now();
+    for (seq, chunk) in done.iter() {
+        waiting.insert(seq, chunk?);
+        while let Some(chunk) = waiting.remove(&next) {
+            for (id, extraction, bytes) in chunk {
+                summary.events += batch.recode(id, &extraction)?;
+                summary.documents += 1;
+                summary.sentences += extraction.sentences.len();
+                summary.bytes += bytes;
+            }
+            next += 1;
+        }
+        if last_progress.elapsed() > Duration::from_millis(250) {
+            progress(summary);
+            last_progress = Instant::now();
+        }
+    }
+    batch.commit()?;
+    progress(summary);
+    Ok(())
 }

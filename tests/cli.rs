@@ -465,3 +465,136 @@ fn exports_do_not_depend_on_ingest_order_or_jobs() {
         assert_eq!(export(&one), export(&two), "{format} differs");
     }
 }
+
+/// The aggregates agree with the events they count: every counted event is in one group, the
+/// groups' reports add up to those events, and the edge statistics to the events with a target.
+fn assert_aggregates_match_events(db: &Path) {
+    let sums = query(
+        db,
+        "SELECT (SELECT COUNT(*) FROM events WHERE group_id IS NOT NULL) AS counted,
+                (SELECT COALESCE(SUM(reports), 0) FROM event_groups) AS reports,
+                (SELECT COUNT(*) FROM events e JOIN event_groups g ON g.id = e.group_id
+                  WHERE g.source_id <> e.source_id OR g.cameo <> e.cameo) AS misplaced,
+                (SELECT COUNT(*) FROM events WHERE group_id IS NOT NULL AND target_id IS NOT NULL)
+                  AS targeted,
+                (SELECT COALESCE(SUM(reports), 0) FROM edge_stats) AS edge_reports",
+    );
+    let row: Vec<&str> = sums.lines().nth(1).unwrap().split(',').collect();
+    assert_eq!(row[0], row[1], "events against group reports: {sums}");
+    assert_eq!(row[2], "0", "events in another actor's group: {sums}");
+    assert_eq!(row[3], row[4], "events against edge reports: {sums}");
+}
+
+#[test]
+fn recode_applies_a_new_dictionary_to_stored_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let article = dir.path().join("a.txt");
+    std::fs::write(
+        &article,
+        "Date: 2024-02-02\n\nThe Zorblat Liberation Front attacked Mali on Monday. \
+         Mali's army said it had repelled the Zorblat Liberation Front near Gao.\n",
+    )
+    .unwrap();
+    geokg(&db)
+        .args(["ingest", "-q"])
+        .arg(&article)
+        .arg(repo("data/samples"))
+        .assert()
+        .success();
+    let coded =
+        "SELECT COUNT(*) FROM events e JOIN actors a ON a.id = e.source_id WHERE a.code = 'MLIREB'";
+    assert_eq!(query(&db, coded).lines().nth(1), Some("0"));
+    let documents = query(
+        &db,
+        "SELECT id, doc_id, hash, date, text FROM documents ORDER BY id",
+    );
+    let sentences = query(
+        &db,
+        "SELECT id, document_id, idx, text FROM sentences ORDER BY id",
+    );
+    let found = "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH 'Zorblat OR ceasefire' ORDER BY rowid";
+    let search = query(&db, found);
+
+    // With the militia in a dictionary, the stored article is coded anew.
+    let dict = dir.path().join("mine.actors");
+    std::fs::write(&dict, "Zorblat Liberation Front | ZLF\n    MLIREB\n").unwrap();
+    geokg(&db)
+        .args(["recode", "--dict"])
+        .arg(&dict)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("recoded 9 documents"));
+    assert_eq!(
+        query(&db, coded).lines().nth(1),
+        Some("1"),
+        "{}",
+        query(&db, "SELECT source_text, cameo FROM events")
+    );
+    let named = query(
+        &db,
+        "SELECT COUNT(*) FROM actors WHERE code = 'MLIREB' AND name = 'Zorblat Liberation Front'",
+    );
+    assert_eq!(named.lines().nth(1), Some("1"));
+    // The documents, their sentences and the full-text index are as they were.
+    assert_eq!(
+        query(
+            &db,
+            "SELECT id, doc_id, hash, date, text FROM documents ORDER BY id"
+        ),
+        documents
+    );
+    assert_eq!(
+        query(
+            &db,
+            "SELECT id, document_id, idx, text FROM sentences ORDER BY id"
+        ),
+        sentences
+    );
+    assert_eq!(query(&db, found), search);
+    geokg(&db)
+        .args(["query", "--write"])
+        .arg("INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)")
+        .assert()
+        .success();
+    assert_aggregates_match_events(&db);
+    // No actor is left over from the old coding.
+    let unused = query(
+        &db,
+        "SELECT COUNT(*) FROM actors a WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.actor_id = a.id)
+           AND NOT EXISTS (SELECT 1 FROM events e WHERE a.id IN (e.source_id, e.target_id, e.attributed_id))",
+    );
+    assert_eq!(unused.lines().nth(1), Some("0"));
+
+    // Recoding again with the same dictionaries changes nothing.
+    let all = "SELECT * FROM events ORDER BY id";
+    let events = query(&db, all);
+    geokg(&db)
+        .args(["recode", "-q", "-j", "1", "--dict"])
+        .arg(&dict)
+        .assert()
+        .success();
+    assert_eq!(query(&db, all), events);
+
+    // A bad dictionary stops the recode before it starts, naming the file and line.
+    std::fs::write(&dict, "Zorblat Liberation Front\n    not-a-code\n").unwrap();
+    geokg(&db)
+        .args(["recode", "--dict"])
+        .arg(&dict)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("mine.actors:2"));
+    assert_eq!(query(&db, all), events);
+}
+
+#[test]
+fn recode_without_a_database_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("missing.db");
+    geokg(&db)
+        .arg("recode")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("missing.db").and(predicate::str::contains("ingest")));
+    assert!(!db.exists());
+}

@@ -9,6 +9,7 @@ pub mod extract;
 pub mod ingest;
 pub mod path;
 pub mod query;
+pub mod recode;
 pub mod search;
 pub mod stats;
 

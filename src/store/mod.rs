@@ -98,6 +98,19 @@ const GROUPS_IN_CACHE: i64 = 1 << 20;
 /// counted in one pass, at commit.
 const COUNT_PASS: usize = 1 << 18;
 
+/// What a recode removes before storing the new extractions: everything derived from the
+/// documents' text, which the documents keep. (Foreign keys are off in a batch, so the order
+/// does not matter, and whole tables are emptied at once.)
+const CLEAR_EXTRACTIONS: &str = "
+    INSERT INTO sentences_fts (sentences_fts) VALUES ('delete-all');
+    DELETE FROM events;
+    DELETE FROM mentions;
+    DELETE FROM sentence_spans;
+    DELETE FROM event_groups;
+    DELETE FROM edge_stats;
+    DELETE FROM actor_aliases;
+    DELETE FROM actors;";
+
 /// How edge statistics take more events: counts add up, dates widen (an SQL `SET` list, a
 /// macro so that statements can be `concat!`ed at compile time).
 macro_rules! edge_counts_add {
@@ -571,6 +584,51 @@ impl Store {
     /// Opens a write transaction for documents handed over one at a time (so a large
     /// transaction holds no documents in memory, only the pages it has written).
     pub fn begin_batch(&mut self) -> Result<Batch<'_>, StoreError> {
+        self.open_batch(false)
+    }
+
+    /// Opens the write transaction of a recode: every sentence, mention, event, actor and
+    /// aggregate goes, the documents stay, and [`Batch::recode`] stores each document's new
+    /// extraction. Committed, the new extractions replace the old; dropped or failed, nothing
+    /// has changed.
+    pub fn begin_recode(&mut self) -> Result<Batch<'_>, StoreError> {
+        // Actor ids are about to be reused for other actors.
+        self.known = WriteCache::default();
+        self.open_batch(true)
+    }
+
+    /// The stored documents after id `after`, by id, at most `limit` of them, with their ids.
+    pub fn documents_after(
+        &self,
+        after: i64,
+        limit: usize,
+    ) -> Result<Vec<(i64, Document)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, doc_id, hash, title, date, source, url, origin, extra, text
+             FROM documents WHERE id > ?1 ORDER BY id LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![after, limit as i64], |r| {
+            let date: Option<String> = r.get(4)?;
+            Ok((
+                r.get(0)?,
+                Document {
+                    id: r.get(1)?,
+                    hash: r.get(2)?,
+                    title: r.get(3)?,
+                    // Stored by the writer as YYYY-MM-DD; anything else is no date.
+                    date: date.and_then(|d| d.parse().ok()),
+                    source: r.get(5)?,
+                    url: r.get(6)?,
+                    origin: r.get(7)?,
+                    extra: r.get(8)?,
+                    text: r.get(9)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
+    fn open_batch(&mut self, recode: bool) -> Result<Batch<'_>, StoreError> {
         // Every id the writer stores it has just read or written in the same transaction, so
         // checking each reference again (a lookup per key, six per event) only costs time;
         // deletes and hand-written SQL keep the checks and the cascades. The batch turns them
@@ -590,20 +648,28 @@ impl Store {
         // Immediate: the write lock is taken (or waited for) before the first read, so no
         // other connection can commit between that read and this transaction's writes.
         batch.conn.execute_batch("BEGIN IMMEDIATE")?;
+        // A recode stores about as many event groups as it clears: their number before the
+        // clear decides how it counts them.
+        let groups: i64 =
+            batch
+                .conn
+                .query_row("SELECT coalesce(max(id), 0) FROM event_groups", [], |r| {
+                    r.get(0)
+                })?;
+        if recode {
+            batch.conn.execute_batch(CLEAR_EXTRACTIONS)?;
+        }
         batch.first_sentence = batch.conn.query_row(
             "SELECT coalesce(max(id), 0) + 1 FROM sentence_spans",
             [],
             |r| r.get(0),
         )?;
         if let Some(passes) = passes {
-            let (groups, last_event): (i64, i64) = batch.conn.query_row(
-                "SELECT (SELECT coalesce(max(id), 0) FROM event_groups),
-                        (SELECT coalesce(max(id), 0) FROM events)",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
             batch.in_passes = (groups > passes.above_groups).then_some(passes.events);
-            batch.counted_through = last_event;
+            batch.counted_through =
+                batch
+                    .conn
+                    .query_row("SELECT coalesce(max(id), 0) FROM events", [], |r| r.get(0))?;
         }
         Ok(batch)
     }
@@ -759,6 +825,28 @@ impl Batch<'_> {
         doc.extra
     ])?;
         let document_id = tx.last_insert_rowid();
+        let events = self.store_extraction(document_id, extraction)?;
+        Ok(InsertOutcome::Inserted { events })
+    }
+
+    /// Stores the new extraction of stored document `document_id`, in a transaction opened by
+    /// [`Store::begin_recode`]; returns its number of events.
+    pub fn recode(
+        &mut self,
+        document_id: i64,
+        extraction: &Extraction,
+    ) -> Result<usize, StoreError> {
+        self.store_extraction(document_id, extraction)
+    }
+
+    /// Stores the sentences, mentions and events extracted from document `document_id`,
+    /// counting the events into the aggregates.
+    fn store_extraction(
+        &mut self,
+        document_id: i64,
+        extraction: &Extraction,
+    ) -> Result<usize, StoreError> {
+        let tx = self.conn;
         let mut sentence_ids = Vec::with_capacity(extraction.sentences.len());
         {
             let mut insert_sentence = tx.prepare_cached(
@@ -924,9 +1012,7 @@ impl Batch<'_> {
                 self.count_pass()?;
             }
         }
-        Ok(InsertOutcome::Inserted {
-            events: extraction.events.len(),
-        })
+        Ok(extraction.events.len())
     }
 
     /// Indexes the batch's sentences for full-text search and commits.
@@ -1128,6 +1214,59 @@ mod tests {
             expected[0]
         );
         assert_eq!(aggregates(&in_passes), expected);
+    }
+
+    #[test]
+    fn recode_replaces_extractions_whole_or_not_at_all() {
+        let (docs, extractions) = extracted(&[
+            "Russia attacked Ukraine on Friday. Iran accused Israel of sabotage.",
+            "Russia attacked Ukraine on Friday, officials said.",
+            "Kenya and Uganda signed a trade deal on Monday.",
+        ]);
+        let mut store = Store::open_in_memory().unwrap();
+        let pairs: Vec<(&Document, &Extraction)> = docs.iter().zip(&extractions).collect();
+        store.insert_batch(&pairs).unwrap();
+        let everything = |store: &Store| {
+            let mut all = aggregates(store);
+            for sql in [
+                // Group ids aside: passes number groups in another order (see `aggregates`).
+                "SELECT id, document_id, sentence_id, source_id, target_id, attributed_id, cameo,
+                        plover, date, relation_text
+                 FROM events ORDER BY id",
+                "SELECT * FROM mentions ORDER BY id",
+                "SELECT * FROM actors ORDER BY id",
+                "SELECT * FROM sentences ORDER BY id",
+                "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH 'Russia' ORDER BY 1",
+            ] {
+                all.push(rows(store, sql));
+            }
+            all
+        };
+        let before = everything(&store);
+        assert!(before[2].len() >= 3, "{:?}", before[2]);
+        // The documents come back as they were given.
+        let stored = store.documents_after(0, 10).unwrap();
+        let ids: Vec<i64> = stored.iter().map(|(id, _)| *id).collect();
+        assert_eq!(stored.into_iter().map(|(_, d)| d).collect::<Vec<_>>(), docs);
+        assert_eq!(store.documents_after(ids[1], 10).unwrap().len(), 1);
+        // A recode dropped halfway (an error, a kill) leaves everything as it was.
+        {
+            let mut batch = store.begin_recode().unwrap();
+            batch.recode(ids[0], &Extraction::default()).unwrap();
+        }
+        assert_eq!(everything(&store), before);
+        // Recoding with the same extractions, counting in passes, stores the same again.
+        store.passes = Some(Passes {
+            above_groups: -1,
+            events: 2,
+        });
+        let mut batch = store.begin_recode().unwrap();
+        for (id, extraction) in ids.iter().zip(&extractions) {
+            batch.recode(*id, extraction).unwrap();
+        }
+        batch.commit().unwrap();
+        assert_eq!(aggregates(&store), before[..3].to_vec());
+        assert_eq!(everything(&store)[3..], before[3..]);
     }
 
     #[test]
