@@ -160,7 +160,30 @@ pub struct CodeInfo {
 }
 
 /// A verb group's patterns indexed by the ids of their first word, and those without words.
-type GroupAnchors = (FxHashMap<u32, Vec<usize>>, Vec<usize>);
+/// One verb group's patterns indexed by the ids of their first word.
+#[derive(Debug, Default)]
+struct GroupAnchors {
+    by_word: FxHashMap<u32, Vec<usize>>,
+    /// The ids of `by_word` as bits of their value modulo 1024: most words of a sentence are
+    /// ruled out by one bit test instead of a hash lookup.
+    filter: [u64; 16],
+    /// Patterns without words.
+    unanchored: Vec<usize>,
+}
+
+impl GroupAnchors {
+    fn insert(&mut self, id: u32, pattern: usize) {
+        self.filter[(id as usize / 64) % 16] |= 1 << (id % 64);
+        self.by_word.entry(id).or_default().push(pattern);
+    }
+
+    fn patterns_of(&self, id: u32) -> Option<&Vec<usize>> {
+        if self.filter[(id as usize / 64) % 16] & (1 << (id % 64)) == 0 {
+            return None;
+        }
+        self.by_word.get(&id)
+    }
+}
 
 /// Verb knowledge indexed for lookup.
 #[derive(Debug, Default)]
@@ -208,18 +231,18 @@ impl VerbDictionary {
         group: usize,
         ids: &compiled::TokenIds,
     ) -> SmallVec<[&compiled::CPattern; 16]> {
-        let Some((by_word, unanchored)) = self.anchors.get(&group) else {
+        let Some(anchors) = self.anchors.get(&group) else {
             return SmallVec::new();
         };
         // `unanchored` is sorted and unique (built in pattern order): only anchored
         // additions need sorting.
-        let mut found: SmallVec<[usize; 32]> = SmallVec::from_slice(unanchored);
-        for id in ids.present() {
-            if let Some(list) = by_word.get(id) {
+        let mut found: SmallVec<[usize; 32]> = SmallVec::from_slice(&anchors.unanchored);
+        for &id in ids.present() {
+            if let Some(list) = anchors.patterns_of(id) {
                 found.extend_from_slice(list);
             }
         }
-        if found.len() > unanchored.len() {
+        if found.len() > anchors.unanchored.len() {
             found.sort_unstable();
             found.dedup();
         }
@@ -549,11 +572,11 @@ impl Dictionaries {
             let entry = anchors.entry(group).or_default();
             match pattern.needs.first() {
                 Some(ids) => {
-                    for id in ids.iter() {
-                        entry.0.entry(*id).or_default().push(i);
+                    for &id in ids.iter() {
+                        entry.insert(id, i);
                     }
                 }
-                None => entry.1.push(i),
+                None => entry.unanchored.push(i),
             }
         }
         self.verbs.compiled = compiled;

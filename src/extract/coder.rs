@@ -7,22 +7,24 @@ use crate::dict::compiled::{CItem, CPattern, TokenIds};
 use crate::dict::events::{CodeSpec, VerbEntry};
 use crate::dict::Dictionaries;
 use crate::nlp::{Lexicon, Pos, TokenKind};
+use smallvec::SmallVec;
+use std::borrow::Cow;
 
 /// How far a pattern element may be from the previous one, in words (a name counts as one).
 const MAX_GAP: usize = 6;
 
 #[derive(Debug, Clone)]
-pub struct VerbCoding {
-    pub code: String,
+pub struct VerbCoding<'d> {
+    pub code: &'d str,
     /// Verb lemma plus particles: "reach out", "call for".
-    pub lemma: String,
+    pub lemma: Cow<'d, str>,
     /// The pattern coded the reverse reading (`:B` codes): target acts on source.
     pub swapped: bool,
     pub target: Option<usize>,
     pub source: Option<usize>,
     pub pattern_weight: usize,
     /// `file:line` of the pattern that decided the code, if one did.
-    pub pattern: Option<String>,
+    pub pattern: Option<&'d str>,
     /// Last token of the verb and its particles.
     pub verb_end: usize,
 }
@@ -47,13 +49,13 @@ pub struct Matcher<'a> {
 }
 
 /// Codes verb group `g` of `analysis`.
-pub fn code_verb(
-    dict: &Dictionaries,
+pub fn code_verb<'d>(
+    dict: &'d Dictionaries,
     analysis: &Analysis,
     ids: &TokenIds,
     g: usize,
     window_end: usize,
-) -> Result<VerbCoding, NoCode> {
+) -> Result<VerbCoding<'d>, NoCode> {
     let tokens = analysis.tokens;
     let group = &analysis.groups[g];
     let head = group.head;
@@ -67,7 +69,7 @@ pub fn code_verb(
         }
     }
     // Phrasal verbs: the particle words must follow the verb (an adverb may intervene).
-    let mut chosen: Vec<(&VerbEntry, usize)> = Vec::new();
+    let mut chosen: SmallVec<[(&VerbEntry, usize); 4]> = SmallVec::new();
     for entry in dict.verbs.entries_for(lemma) {
         if entry.words.len() == 1 {
             chosen.push((entry, head + 1));
@@ -112,8 +114,11 @@ pub fn code_verb(
             }
         }
     }
-    let full_lemma = first.words.join(" ");
-    let origin = best.as_ref().map(|(_, p, ..)| p.origin.clone());
+    let full_lemma = match first.words.as_slice() {
+        [lemma] => Cow::Borrowed(lemma.as_str()),
+        words => Cow::Owned(words.join(" ")),
+    };
+    let origin = best.as_ref().map(|(_, p, ..)| p.origin.as_str());
     let (spec, weight, target, source) = match best {
         Some((w, p, t, s)) => (&p.code, w, t, s),
         None => {
@@ -135,9 +140,9 @@ pub fn code_verb(
     };
     let (code, swapped) = match spec {
         CodeSpec::None => return Err(NoCode::NotAnEvent),
-        CodeSpec::Code(c) => (c.clone(), false),
-        CodeSpec::Pair(a, _) if !a.is_empty() => (a.clone(), false),
-        CodeSpec::Pair(_, b) if !b.is_empty() => (b.clone(), true),
+        CodeSpec::Code(c) => (c.as_str(), false),
+        CodeSpec::Pair(a, _) if !a.is_empty() => (a.as_str(), false),
+        CodeSpec::Pair(_, b) if !b.is_empty() => (b.as_str(), true),
         CodeSpec::Pair(..) => return Err(NoCode::NotAnEvent),
     };
     Ok(VerbCoding {

@@ -411,7 +411,7 @@ impl Extractor {
                 continue;
             }
             let lemma = tokens.lemma(group.head);
-            if SPEECH_VERBS.contains(&lemma) && self.dict.plover_of(&coding.code) == Plover::Other {
+            if SPEECH_VERBS.contains(&lemma) && self.dict.plover_of(coding.code) == Plover::Other {
                 continue;
             }
             // "claims to be manufacturing weapons": a statement verb before an infinitive
@@ -451,7 +451,7 @@ impl Extractor {
                     && !readied[g]
                     && codings[o]
                         .as_ref()
-                        .is_ok_and(|c| c.code != "010" && !SPEECH_VERBS.contains(&c.lemma.as_str()))
+                        .is_ok_and(|c| c.code != "010" && !SPEECH_VERBS.contains(&c.lemma.as_ref()))
                 {
                     continue;
                 }
@@ -499,7 +499,7 @@ impl Extractor {
             // pressure from the commission".
             if target.is_none()
                 && matches!(
-                    self.dict.plover_of(&coding.code),
+                    self.dict.plover_of(coding.code),
                     Plover::Threaten | Plover::Reject
                 )
             {
@@ -511,7 +511,7 @@ impl Extractor {
             // Force used on a place: "fired shells at targets in Jericho".
             let forceful = self
                 .dict
-                .cameo(&coding.code)
+                .cameo(coding.code)
                 .is_some_and(|c| c.quad_class == 4 || c.plover == Plover::Threaten);
             // So is lifting a curfew or emergency imposed on a place (CAMEO 08).
             let forceful = forceful || coding.code.starts_with("08");
@@ -548,7 +548,7 @@ impl Extractor {
             // ("a staff member went missing").
             if coding.pattern_weight == 0
                 && target.is_none_or(|t| !usable_actor(&analysis.mentions[t]))
-                && self.dict.plover_of(&coding.code) == Plover::Consult
+                && self.dict.plover_of(coding.code) == Plover::Consult
                 && self.location(analysis, group.head).is_none()
                 && sources.len() < 2
             {
@@ -556,16 +556,16 @@ impl Extractor {
             }
             // Not accepting is refusing: "will not accept the plan", "did not agree to talks"
             // are REJECT, an act of their own (DESIGN), not a negated agreement.
-            let mut code = coding.code.clone();
+            let mut code = coding.code;
             if readied[g] {
-                code = "150".to_string();
+                code = "150";
                 modality = Modality::Asserted;
             }
             if group.negated
                 && modality != Modality::Denied
                 && REFUSED_BY_NEGATION.contains(&tokens.lemma(group.head))
                 && matches!(
-                    self.dict.plover_of(&code),
+                    self.dict.plover_of(code),
                     Plover::Agree
                         | Plover::Support
                         | Plover::Concede
@@ -573,7 +573,7 @@ impl Extractor {
                         | Plover::Retreat
                 )
             {
-                code = "120".to_string();
+                code = "120";
                 negated = false;
                 if matches!(modality, Modality::Future | Modality::Hypothetical) {
                     modality = Modality::Asserted;
@@ -582,8 +582,8 @@ impl Extractor {
             // "staged a hunger strike in protest against X", "shut their shops to protest
             // X", "blocked streets in defiance of X": the act is a protest aimed at X.
             if let Some(aimed_at) = self.protest_purpose(analysis, g) {
-                if self.dict.plover_of(&code) != Plover::Protest {
-                    code = "140".to_string();
+                if self.dict.plover_of(code) != Plover::Protest {
+                    code = "140";
                 }
                 if aimed_at.is_some() {
                     target = aimed_at;
@@ -594,7 +594,7 @@ impl Extractor {
                 ctx.text,
                 tokens,
                 group.start..relation_end,
-                coding.lemma.clone(),
+                coding.lemma.to_string(),
             );
             let confidence = 0.5
                 + if coding.pattern_weight > 0 { 0.2 } else { 0.0 }
@@ -633,7 +633,7 @@ impl Extractor {
                             &mut events,
                             &[s],
                             Some(t),
-                            &code,
+                            code,
                             relation.clone(),
                             negated,
                             modality,
@@ -652,7 +652,7 @@ impl Extractor {
                     &mut events,
                     &sources,
                     target,
-                    &code,
+                    code,
                     relation,
                     negated,
                     modality,
@@ -737,7 +737,7 @@ impl Extractor {
             let p = g - 1;
             let requesting = codings[p]
                 .as_ref()
-                .is_ok_and(|c| self.dict.plover_of(&c.code) == Plover::Request);
+                .is_ok_and(|c| self.dict.plover_of(c.code) == Plover::Request);
             let that = (analysis.groups[p].end..group.start)
                 .find(|&i| tokens.norm(i) == "that" && tokens.tokens[i].pos == Pos::Sub);
             let Some(that) = that.filter(|_| !group.infinitive) else {
@@ -982,7 +982,7 @@ impl Extractor {
     ) -> Option<usize> {
         let inner = infinitive_of(analysis, g, PROMISE_VERBS)?;
         let code = codings[inner].as_ref().ok()?;
-        let cameo = self.dict.cameo(&code.code)?;
+        let cameo = self.dict.cameo(code.code)?;
         (cameo.quad_class >= 3 && cameo.plover != Plover::Other).then_some(inner)
     }
 
@@ -1483,7 +1483,7 @@ impl Extractor {
                 }
                 let verb_codes_other = codings[g]
                     .as_ref()
-                    .is_ok_and(|c| self.dict.plover_of(&c.code) != Plover::Other);
+                    .is_ok_and(|c| self.dict.plover_of(c.code) != Plover::Other);
                 let lemma = tokens.lemma(group.head);
                 if verb_codes_other && !LIGHT_VERBS.contains(&lemma) {
                     i = end;
@@ -1952,7 +1952,7 @@ impl Extractor {
                     Ok(c) => format!(
                         "{} {} ({})",
                         c.code,
-                        self.dict.plover_of(&c.code),
+                        self.dict.plover_of(c.code),
                         match &c.pattern {
                             Some(origin) =>
                                 format!("pattern {origin}, weight {}", c.pattern_weight),
