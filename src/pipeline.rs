@@ -347,6 +347,53 @@ pub enum Extracted {
     Failed(String),
 }
 
+/// Starts `jobs` threads in `scope` that take numbered chunks from `work`, turn each with
+/// `turn` and send the result on to `done` under the same number.
+fn spawn_chunk_workers<'scope, A: Send + 'scope, B: Send + 'scope>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    jobs: usize,
+    work: &Receiver<(u64, A)>,
+    done: &Sender<(u64, B)>,
+    turn: &'scope (impl Fn(A) -> B + Sync),
+) {
+    for _ in 0..jobs {
+        let (rx, tx) = (work.clone(), done.clone());
+        scope.spawn(move || {
+            for (seq, chunk) in rx {
+                if tx.send((seq, turn(chunk))).is_err() {
+                    return;
+                }
+            }
+        });
+    }
+}
+
+/// Chunks numbered in the order they were read, handed on in that order whichever thread
+/// finishes them first.
+struct InOrder<T> {
+    next: u64,
+    waiting: BTreeMap<u64, T>,
+}
+
+impl<T> InOrder<T> {
+    fn new() -> Self {
+        InOrder {
+            next: 0,
+            waiting: BTreeMap::new(),
+        }
+    }
+
+    /// Takes chunk `seq`, then yields every chunk whose turn has come, in order.
+    fn ready(&mut self, seq: u64, chunk: T) -> impl Iterator<Item = T> + '_ {
+        self.waiting.insert(seq, chunk);
+        std::iter::from_fn(move || {
+            let chunk = self.waiting.remove(&self.next)?;
+            self.next += 1;
+            Some(chunk)
+        })
+    }
+}
+
 /// Extracts every document of the inputs on `jobs` threads and hands the results to `sink`
 /// in input order (so output is deterministic). Returns early when `sink` says stop.
 pub fn extract_inputs(
@@ -363,6 +410,23 @@ pub fn extract_inputs(
     let jobs = jobs.max(1);
     let (work_tx, work_rx) = bounded::<(u64, Vec<Work>)>(jobs * 4);
     let (done_tx, done_rx) = bounded::<(u64, Vec<Extracted>)>(jobs * 4);
+    let extract_chunk = |chunk: Vec<Work>| -> Vec<Extracted> {
+        chunk
+            .into_iter()
+            .map(|work| match work {
+                Work::Document(doc) => {
+                    let extraction = extractor.extract(&doc);
+                    Extracted::Document {
+                        events: extraction.events,
+                        sentences: extraction.sentences.len(),
+                        bytes: doc.text.len(),
+                    }
+                }
+                Work::Warning(w) => Extracted::Warning(w),
+                Work::Failed(f) => Extracted::Failed(f),
+            })
+            .collect()
+    };
     std::thread::scope(|scope| {
         scope.spawn(move || {
             let mut seq = 0u64;
@@ -397,43 +461,16 @@ pub fn extract_inputs(
                 let _ = work_tx.send((seq, chunk));
             }
         });
-        for _ in 0..jobs {
-            let (rx, tx) = (work_rx.clone(), done_tx.clone());
-            scope.spawn(move || {
-                for (seq, chunk) in rx {
-                    let results = chunk
-                        .into_iter()
-                        .map(|work| match work {
-                            Work::Document(doc) => {
-                                let extraction = extractor.extract(&doc);
-                                Extracted::Document {
-                                    events: extraction.events,
-                                    sentences: extraction.sentences.len(),
-                                    bytes: doc.text.len(),
-                                }
-                            }
-                            Work::Warning(w) => Extracted::Warning(w),
-                            Work::Failed(f) => Extracted::Failed(f),
-                        })
-                        .collect();
-                    if tx.send((seq, results)).is_err() {
-                        return;
-                    }
-                }
-            });
-        }
+        spawn_chunk_workers(scope, jobs, &work_rx, &done_tx, &extract_chunk);
         drop(done_tx);
         drop(work_rx);
-        let mut next = 0u64;
-        let mut waiting: BTreeMap<u64, Vec<Extracted>> = BTreeMap::new();
+        let mut order = InOrder::new();
         let mut open = true;
         for (seq, results) in done_rx.iter() {
             if !open {
                 continue;
             }
-            waiting.insert(seq, results);
-            'ordered: while let Some(results) = waiting.remove(&next) {
-                next += 1;
+            'ordered: for results in order.ready(seq, results) {
                 for result in results {
                     if !sink(result) {
                         open = false;
@@ -552,6 +589,12 @@ pub fn recode_documents(
     let jobs = jobs.max(1);
     let (work_tx, work_rx) = bounded::<(u64, Chunk)>(jobs * 4);
     let (done_tx, done_rx) = bounded::<RecodedChunk>(jobs * 4);
+    let recode_chunk = |chunk: Chunk| -> Result<Vec<(i64, Extraction, usize)>, StoreError> {
+        Ok(chunk
+            .into_iter()
+            .map(|(id, doc)| (id, extractor.extract(&doc), doc.text.len()))
+            .collect())
+    };
     let started = Instant::now();
     let mut summary = RecodeSummary::default();
     std::thread::scope(|scope| -> Result<(), StoreError> {
@@ -574,20 +617,7 @@ pub fn recode_documents(
                 seq += 1;
             }
         });
-        for _ in 0..jobs {
-            let (rx, tx) = (work_rx.clone(), done_tx.clone());
-            scope.spawn(move || {
-                for (seq, chunk) in rx {
-                    let recoded = chunk
-                        .into_iter()
-                        .map(|(id, doc)| (id, extractor.extract(&doc), doc.text.len()))
-                        .collect();
-                    if tx.send((seq, Ok(recoded))).is_err() {
-                        return;
-                    }
-                }
-            });
-        }
+        spawn_chunk_workers(scope, jobs, &work_rx, &done_tx, &recode_chunk);
         drop(done_tx);
         drop(work_rx);
         draining_on_error(&done_rx, |done| {
@@ -607,19 +637,16 @@ fn write_recoded(
     progress: &mut dyn FnMut(&RecodeSummary),
 ) -> Result<(), StoreError> {
     let mut batch = store.begin_recode()?;
-    let mut waiting = BTreeMap::new();
-    let mut next = 0u64;
+    let mut order = InOrder::new();
     let mut last_progress = Instant::now();
     for (seq, chunk) in done.iter() {
-        waiting.insert(seq, chunk?);
-        while let Some(chunk) = waiting.remove(&next) {
+        for chunk in order.ready(seq, chunk?) {
             for (id, extraction, bytes) in chunk {
                 summary.events += batch.recode(id, &extraction)?;
                 summary.documents += 1;
                 summary.sentences += extraction.sentences.len();
                 summary.bytes += bytes;
             }
-            next += 1;
         }
         if last_progress.elapsed() > Duration::from_millis(250) {
             progress(summary);
