@@ -444,7 +444,11 @@ impl Extractor {
                 continue;
             }
             // An infinitive whose governing verb coded an event is part of that event.
-            let governor = analysis.governor(g);
+            // (The clause a promise of conflict promises counts as governed by the promise.)
+            let governor = analysis.governor(g).or_else(|| {
+                g.checked_sub(1)
+                    .filter(|&p| self.promised_conflict(analysis, &codings, p) == Some(g))
+            });
             if let Some(o) = governor {
                 let promised = self.promised_conflict(analysis, &codings, o) == Some(g);
                 if !promised
@@ -733,14 +737,12 @@ impl Extractor {
         let n = analysis.groups.len();
         let mut demanded_from: Vec<Option<usize>> = vec![None; n];
         let mut is_demanded = vec![false; n];
-        for (g, group) in analysis.groups.iter().enumerate().skip(1) {
+        for g in 1..n {
             let p = g - 1;
             let requesting = codings[p]
                 .as_ref()
                 .is_ok_and(|c| self.dict.plover_of(c.code) == Plover::Request);
-            let that = (analysis.groups[p].end..group.start)
-                .find(|&i| tokens.norm(i) == "that" && tokens.tokens[i].pos == Pos::Sub);
-            let Some(that) = that.filter(|_| !group.infinitive) else {
+            let Some(that) = that_before(analysis, p, g) else {
                 continue;
             };
             // "repeated its demand that X withdraw": the noun makes the request.
@@ -755,7 +757,10 @@ impl Extractor {
             } else if codings[p].is_ok() {
                 // "pledged that Afghanistan will not allow ...": what is promised is the
                 // promise's content, not an act of its own.
-                if PROMISE_VERBS.contains(&tokens.lemma(analysis.groups[p].head)) {
+                // A promise of conflict, though, is coded on the act promised, as a threat.
+                if PROMISE_VERBS.contains(&tokens.lemma(analysis.groups[p].head))
+                    && self.promised_conflict(analysis, codings, p) != Some(g)
+                {
                     is_demanded[g] = true;
                 }
                 let inner_subject = analysis.subject(g);
@@ -972,15 +977,22 @@ impl Extractor {
         }
     }
 
-    /// The infinitive of a promise verb (vow, pledge, swear...) at `g` when it names an act of
-    /// conflict: "vowed to fight Israel".
+    /// The infinitive or that-clause of a promise verb (vow, pledge, swear...) at `g` when it
+    /// names an act of conflict: "vowed to fight Israel", "vowed that Pakistan would
+    /// retaliate".
     fn promised_conflict(
         &self,
         analysis: &Analysis,
         codings: &[Result<coder::VerbCoding, coder::NoCode>],
         g: usize,
     ) -> Option<usize> {
-        let inner = infinitive_of(analysis, g, PROMISE_VERBS)?;
+        let inner = infinitive_of(analysis, g, PROMISE_VERBS).or_else(|| {
+            let next = g + 1;
+            (PROMISE_VERBS.contains(&analysis.tokens.lemma(analysis.groups[g].head))
+                && next < analysis.groups.len()
+                && that_before(analysis, g, next).is_some())
+            .then_some(next)
+        })?;
         let code = codings[inner].as_ref().ok()?;
         let cameo = self.dict.cameo(code.code)?;
         (cameo.quad_class >= 3 && cameo.plover != Plover::Other).then_some(inner)
@@ -1706,6 +1718,17 @@ fn infinitive_of(analysis: &Analysis, g: usize, verbs: &[&str]) -> Option<usize>
         return None;
     }
     analysis.objects(g).infinitive
+}
+
+/// The subordinating "that" between verb group `p` and the finite group `g` after it: "vowed
+/// that Pakistan would retaliate", "demanded that the troops withdraw".
+fn that_before(analysis: &Analysis, p: usize, g: usize) -> Option<usize> {
+    let tokens = analysis.tokens;
+    if analysis.groups[g].infinitive {
+        return None;
+    }
+    (analysis.groups[p].end..analysis.groups[g].start)
+        .find(|&i| tokens.norm(i) == "that" && tokens.tokens[i].pos == Pos::Sub)
 }
 
 /// Verbs of travel whose "for" phrase names the purpose of the trip.

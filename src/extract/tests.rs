@@ -681,6 +681,16 @@ fn promised_conflict_is_a_threat_and_attempts_are_acts() {
         Plover::Threaten,
         "ISR",
     );
+    // So is one promised in a that-clause, by whoever the clause names; the vow itself is
+    // no agreement.
+    let text = "Prime Minister Shehbaz Sharif condemned the strikes as an act of war and \
+                vowed that Pakistan would retaliate against India.";
+    has(text, "PAK", Plover::Threaten, "IND");
+    assert!(
+        triples(text).iter().all(|(_, p, _)| *p != Plover::Agree),
+        "{:?}",
+        triples(text)
+    );
     // A promised favour stays an agreement.
     has(
         "The EU pledged to help Ukraine.",

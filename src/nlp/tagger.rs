@@ -737,6 +737,15 @@ impl Context<'_> {
         if verb && (noun || adj) {
             return self.noun_or_verb(form, noun, adj, self.next_guess());
         }
+        // "an act of war", "a retreat": no finite verb follows an article, so a word the
+        // lexicon knows only as a verb is used as a noun there.
+        if verb
+            && matches!(form, VForm::Base | VForm::ThirdSg)
+            && self.i > 0
+            && matches!(self.norm(self.i - 1), "a" | "an" | "the")
+        {
+            return Pos::Noun;
+        }
         // "the wounded", "the displaced", "after the signing": a participle standing as a
         // noun after "the".
         if verb
@@ -1192,6 +1201,13 @@ mod tests {
         );
         assert_eq!(pos_of("He calls for calm.", "calls"), Pos::Verb);
         assert_eq!(pos_of("US forces withdrew.", "forces"), Pos::Noun);
+    }
+
+    #[test]
+    fn a_word_known_only_as_a_verb_is_a_noun_after_an_article() {
+        // The lexicon knows "act" only as a verb.
+        assert_eq!(pos_of("He called it an act of war.", "act"), Pos::Noun);
+        assert_eq!(pos_of("They act together.", "act"), Pos::Verb);
     }
 
     #[test]
