@@ -737,7 +737,7 @@ impl Extractor {
         let n = analysis.groups.len();
         let mut demanded_from: Vec<Option<usize>> = vec![None; n];
         let mut is_demanded = vec![false; n];
-        for g in 1..n {
+        for (g, _) in analysis.groups.iter().enumerate().skip(1) {
             let p = g - 1;
             let requesting = codings[p]
                 .as_ref()
