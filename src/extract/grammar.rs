@@ -54,6 +54,18 @@ pub struct Analysis<'a> {
     subject_cache: Vec<std::cell::OnceCell<Vec<usize>>>,
 }
 
+/// Nouns that count what their "of" phrase names: "hundreds of soldiers".
+const COUNTING_NOUNS: &[&str] = &[
+    "dozens",
+    "scores",
+    "hundreds",
+    "thousands",
+    "tens",
+    "millions",
+    "handful",
+    "number",
+];
+
 const TIME_WORDS: &[&str] = &[
     "monday",
     "tuesday",
@@ -1027,6 +1039,17 @@ impl<'a> Analysis<'a> {
                 && self.norm(j) == "than"
                 && j > from
                 && matches!(self.norm(j - 1), "more" | "less" | "fewer");
+            // "hundreds of soldiers", "a handful of protesters": a counting noun before "of"
+            // counts the phrase after it, which heads the noun phrase.
+            if matches!(t.pos, Pos::Noun | Pos::Num)
+                && j + 1 < n
+                && self.norm(j + 1) == "of"
+                && COUNTING_NOUNS.contains(&self.norm(j))
+            {
+                head_is_mention = false;
+                j += 2;
+                continue;
+            }
             let continues = quantity
                 || match t.pos {
                     Pos::Noun | Pos::Adj | Pos::Num | Pos::Proper | Pos::Poss => true,

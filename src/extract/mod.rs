@@ -1313,6 +1313,15 @@ impl Extractor {
                 .filter(|&t| Some(t) != s && !same_actor(&analysis.mentions[t].actor, source))
                 .filter(|&t| usable_actor(&analysis.mentions[t]))
                 .filter(|&t| !(sources.contains(&t)))
+                // Forces a country moves or mobilises are its own, not whom it acts on (a
+                // place of its own it sends them to still is).
+                .filter(|&t| {
+                    let m = &analysis.mentions[t];
+                    cameo.plover != Plover::Mobilize
+                        || m.place
+                        || source.country.is_none()
+                        || m.actor.country != source.country
+                })
                 .map(|t| analysis.mentions[t].actor.clone())
                 .or_else(|| self.implied_target(analysis, source, cameo.plover, &relation));
             let attributed_to = speaker

@@ -1899,6 +1899,18 @@ fn deploying_reinforcements_is_a_mobilization() {
         Plover::Mobilize,
         "COD",
     );
+    // Moving forces toward a border, counted in hundreds: the forces are the mover's own, the
+    // country across the border is whom the show of force is aimed at.
+    let text = "Venezuela has moved hundreds of soldiers and armored vehicles toward its border \
+                with Guyana, satellite images showed.";
+    assert_eq!(
+        triples(text),
+        [("VEN".to_string(), Plover::Mobilize, "GUY".to_string())]
+    );
+    assert_eq!(
+        triples("Venezuela moved troops toward the border."),
+        [("VEN".to_string(), Plover::Mobilize, String::new())]
+    );
 }
 
 #[test]
