@@ -46,6 +46,9 @@ enum AtomKind {
     Pronoun,
     /// "the group", "the country": a noun that refers back to an earlier actor.
     Definite(Anaphor),
+    /// "his country", "their nation": the country of whoever the possessive pronoun (an
+    /// anaphor of this kind) refers to.
+    OwnCountry(Anaphor),
 }
 
 #[derive(Debug, Clone)]
@@ -243,6 +246,25 @@ impl<'d> ActorRecognizer<'d> {
                             Some("of" | "in" | "from" | "for")
                         )
                 });
+            let own_country = i > 0
+                && tokens.tokens[i - 1].pos == Pos::PossPron
+                && matches!(tokens.norm(i), "country" | "nation")
+                && !matches!(
+                    tokens.tokens.get(i + 1).map(|t| t.pos),
+                    Some(Pos::Noun | Pos::Proper)
+                );
+            if let Some(owner) = own_country
+                .then(|| pronoun_anaphor(tokens.norm(i - 1)))
+                .flatten()
+            {
+                atoms.push(Atom {
+                    start: i - 1,
+                    end: i + 1,
+                    kind: AtomKind::OwnCountry(owner),
+                });
+                p += 1;
+                continue;
+            }
             if let Some(anaphor) = definite_anaphor {
                 if !self.dict.agents.has_match_at(&ids[p..]) {
                     atoms.push(Atom {
@@ -338,9 +360,13 @@ impl<'d> ActorRecognizer<'d> {
             // A chain: atoms separated only by glue (adjectives, determiners, 's).
             let mut b = a + 1;
             while b < atoms.len() && glued(tokens, &atoms[b - 1], &atoms[b]) {
-                if matches!(atoms[b - 1].kind, AtomKind::Pronoun | AtomKind::Definite(_))
-                    || matches!(atoms[b].kind, AtomKind::Pronoun | AtomKind::Definite(_))
-                {
+                let alone = |k: &AtomKind| {
+                    matches!(
+                        k,
+                        AtomKind::Pronoun | AtomKind::Definite(_) | AtomKind::OwnCountry(_)
+                    )
+                };
+                if alone(&atoms[b - 1].kind) || alone(&atoms[b].kind) {
                     break;
                 }
                 b += 1;
@@ -507,6 +533,18 @@ impl<'d> ActorRecognizer<'d> {
                 .iter()
                 .any(|a| matches!(a.kind, AtomKind::Name(_) | AtomKind::Proper)),
         };
+        if let AtomKind::OwnCountry(owner) = last.kind {
+            let country = memory.resolve(owner)?.actor.country?;
+            self.fill_code(&mut mention, &country);
+            mention.actor.name = self
+                .dict
+                .country_entry(&country)
+                .map_or_else(|| country.clone(), |e| e.name.clone());
+            mention.place = true;
+            mention.locative = preceded_by_locative(tokens, start);
+            mention.anaphoric = true;
+            return Some(mention);
+        }
         if let AtomKind::Pronoun | AtomKind::Definite(_) = last.kind {
             let anaphor = match last.kind {
                 AtomKind::Definite(a) => a,

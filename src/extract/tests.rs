@@ -214,6 +214,23 @@ fn coreference_definite_descriptions_refer_back() {
 }
 
 #[test]
+fn coreference_a_possessive_country_is_its_owners_country() {
+    // "his country" is the country of whoever "his" refers to, not the subject's.
+    has(
+        "Guyanese President Irfaan Ali accused Caracas of trying to intimidate his country.",
+        "VENGOV",
+        Plover::Coerce,
+        "GUY",
+    );
+    has(
+        "The Afghan foreign minister said Pakistani jets had bombed his country.",
+        "PAKMIL",
+        Plover::Assault,
+        "AFG",
+    );
+}
+
+#[test]
 fn coreference_surname_alone_finds_full_name() {
     let found = mentions(
         "Jonas Vexler, a Ruritanian envoy, arrived. Vexler met officials.",
