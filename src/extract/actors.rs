@@ -87,6 +87,8 @@ const ANAPHORIC_NOUNS: &[(&str, Anaphor)] = &[
     ("official", Anaphor::Person),
     ("envoy", Anaphor::Person),
     ("premier", Anaphor::Person),
+    ("court", Anaphor::Court),
+    ("tribunal", Anaphor::Court),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,6 +101,8 @@ pub enum Anaphor {
     Fighters,
     Country,
     Government,
+    /// "the court", "the tribunal": a court named before.
+    Court,
 }
 
 /// Recognises actors in sentences of one document, in order.

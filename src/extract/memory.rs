@@ -135,5 +135,11 @@ fn compatible(r: &Remembered, anaphor: Anaphor) -> bool {
                 || (r.actor.country.is_some() && !r.person && kind == ActorKind::Government)
         }
         Anaphor::Government => !r.person && matches!(kind, ActorKind::Government),
+        Anaphor::Court => {
+            !r.person
+                && (r.actor.code.as_deref().is_some_and(|c| c.contains("JUD"))
+                    || r.actor.name.contains("Court")
+                    || r.actor.name.contains("Tribunal"))
+        }
     }
 }

@@ -211,6 +211,14 @@ fn coreference_definite_descriptions_refer_back() {
     assert!(events
         .iter()
         .any(|e| e.source.code.as_deref() == Some("AFGGOV") && e.plover == Plover::Accuse));
+    // "the court" is the court named before, not a court of the country in the sentence.
+    has(
+        "The International Court of Justice will hear the case. Venezuela rejected the \
+         court's jurisdiction.",
+        "VEN",
+        Plover::Reject,
+        "IGOUNOJUDICJ",
+    );
 }
 
 #[test]
