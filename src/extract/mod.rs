@@ -855,12 +855,21 @@ impl Extractor {
                     }
                 })
             };
-            return Some(
-                prep_target()
-                    .filter(|&k| !own(k))
-                    .or_else(other_place)
-                    .unwrap_or(d),
-            );
+            // Its own people stay its target when no one else is ("police arrested
+            // protesters", "rebels in Chad killed three soldiers"); a state's own forces and
+            // weapons do not ("North Korea fired a missile into the sea").
+            use crate::model::ActorKind;
+            let own_forces = analysis.mentions[d].actor.kind == ActorKind::Military
+                && subject.iter().any(|&s| {
+                    matches!(
+                        analysis.mentions[s].actor.kind,
+                        ActorKind::Country | ActorKind::Military
+                    )
+                });
+            return prep_target()
+                .filter(|&k| !own(k))
+                .or_else(other_place)
+                .or((!own_forces).then_some(d));
         }
         if let Some(o) = objects.owner {
             // "reimpose United Nations sanctions on Iran": an organisation that authorises

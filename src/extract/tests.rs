@@ -829,6 +829,18 @@ fn quantities_before_a_subject_and_own_weapons_are_no_target() {
         Plover::Assault,
         "UKRGOV",
     );
+    // With no one fired at, its own weapon is still no target.
+    assert_eq!(
+        triples("North Korea fired a ballistic missile into the sea."),
+        [("PRK".to_string(), Plover::Assault, String::new())]
+    );
+    // Its own people are, when no one else is named.
+    has(
+        "Iranian police arrested dozens of protesters in Tehran.",
+        "IRNCOP",
+        Plover::Coerce,
+        "IRNCVL",
+    );
 }
 
 #[test]
