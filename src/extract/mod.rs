@@ -533,6 +533,25 @@ impl Extractor {
                         .position(|m| m.locative && m.start >= clause && m.end <= group.start);
                 }
             }
+            // A trip to another country's place is a visit to that country: "the foreign
+            // minister arrived in Islamabad".
+            if target.is_none()
+                && TRAVEL_VERBS.contains(&lemma)
+                && self.dict.plover_of(coding.code) == Plover::Consult
+            {
+                let own = |m: &MentionSpan| {
+                    sources
+                        .iter()
+                        .any(|&s| analysis.mentions[s].actor.country == m.actor.country)
+                };
+                target = analysis.mentions.iter().position(|m| {
+                    m.locative
+                        && m.actor.country.is_some()
+                        && m.start > group.head
+                        && m.start < objects.window_end
+                        && !own(m)
+                });
+            }
             let mut negated = group.negated;
             let mut modality = self.modality(analysis, g, governor, speech.is_some(), conditional);
             if let Some(o) = governor {

@@ -763,6 +763,18 @@ fn going_nowhere_is_no_visit_and_destinations_give_no_country() {
     assert!(triples("The minister went to Moscow.")
         .iter()
         .all(|(s, _, _)| !s.starts_with("RUS")));
+    // Arriving in another country's capital is visiting that country; coming home is not.
+    has(
+        "Iran's foreign minister arrived in Islamabad on Thursday.",
+        "IRNGOV",
+        Plover::Consult,
+        "PAKGOV",
+    );
+    assert!(
+        triples("Pakistan's foreign minister returned to Islamabad.")
+            .iter()
+            .all(|(_, _, t)| !t.starts_with("PAK"))
+    );
 }
 
 #[test]
