@@ -850,7 +850,16 @@ impl<'a> Analysis<'a> {
             j += 1;
         }
         let mut first_np_done = false;
+        // Where a preposition governing an object may start.
+        let mut floor = group.end;
         while j < n {
+            // "struck what it called terrorist camps": the naming clause is an aside, the
+            // object is the phrase it names.
+            if let Some(end) = self.naming_aside(j) {
+                j = end;
+                floor = end;
+                continue;
+            }
             if let Some(k) = self.group_at[j] {
                 let other = &self.groups[k];
                 if other.infinitive && out.infinitive.is_none() && out.gerund.is_none() {
@@ -926,7 +935,7 @@ impl<'a> Analysis<'a> {
             }
             if let Some(k) = self.mention_at[j] {
                 let m = &self.mentions[k];
-                if let Some(prep) = self.governing_prep(m.start, group.end) {
+                if let Some(prep) = self.governing_prep(m.start, floor) {
                     if !m.locative && !out.preps.iter().any(|(_, x)| *x == k) {
                         out.preps.push((prep, k));
                     }
@@ -957,6 +966,38 @@ impl<'a> Analysis<'a> {
             j += 1;
         }
         out
+    }
+
+    /// The end of a free relative that names what follows at `at`: "what it called", "what
+    /// the ministry described as".
+    fn naming_aside(&self, at: usize) -> Option<usize> {
+        if self.norm(at) != "what" {
+            return None;
+        }
+        let first = if self.tokens.tokens.get(at + 1)?.pos == Pos::Det {
+            at + 2
+        } else {
+            at + 1
+        };
+        let speaker = self.mention_at.get(first).copied().flatten()?;
+        let verb = self
+            .group_at
+            .get(self.mentions[speaker].end)
+            .copied()
+            .flatten()?;
+        let group = &self.groups[verb];
+        if !matches!(
+            self.tokens.lemma(group.head),
+            "call" | "describe" | "term" | "dub" | "label" | "brand"
+        ) {
+            return None;
+        }
+        let end = group.end;
+        Some(if end < self.tokens.len() && self.norm(end) == "as" {
+            end + 1
+        } else {
+            end
+        })
     }
 
     /// The preposition directly governing a phrase that starts at `start` (after `floor`).

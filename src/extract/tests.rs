@@ -1941,6 +1941,23 @@ fn an_unknown_name_modifying_a_common_noun_is_no_actor() {
 }
 
 #[test]
+fn a_naming_aside_is_no_object() {
+    // "what it called ...": the object is what is named, not the one naming it.
+    has(
+        "India struck what it called terrorist camps inside Pakistan.",
+        "IND",
+        Plover::Assault,
+        "PAK",
+    );
+    has(
+        "Israel bombed what the army described as Hezbollah weapons depots.",
+        "ISR",
+        Plover::Assault,
+        "LBNREB",
+    );
+}
+
+#[test]
 fn deploying_reinforcements_is_a_mobilization() {
     has(
         "The Congolese army deployed reinforcements to Goma overnight.",
