@@ -157,7 +157,7 @@ GRL | Greenland | Kalaallit Nunaat | Greenlandic!; Greenlander | Nuuk
 GTM | Guatemala | Republic of Guatemala | Guatemalan | Guatemala City
 GUF | French Guiana | Guyane | French Guianese! | Cayenne
 GUM | Guam | | Guamanian | Hagåtña
-GUY | Guyana | Co-operative Republic of Guyana | Guyanese! |
+GUY | Guyana | Co-operative Republic of Guyana | Guyanese! | Georgetown
 HKG | Hong Kong | HKSAR; Hong Kong SAR | Hong Konger |
 HND | Honduras | Republic of Honduras | Honduran | Tegucigalpa
 HRV | Croatia | Republic of Croatia; Hrvatska | Croatian; Croat | Zagreb
