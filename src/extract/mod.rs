@@ -191,7 +191,7 @@ impl Extractor {
         let text = doc.text.as_str();
         for (index, (start, end)) in split_sentences(text).into_iter().enumerate() {
             out.sentences.push(Sentence { index, start, end });
-            let tokens = analyze(text, start, end, lexicon);
+            let tokens = analyze(text, body_start(text, index, start, end), end, lexicon);
             if tokens.is_empty() {
                 continue;
             }
@@ -852,6 +852,28 @@ impl Extractor {
                     .iter()
                     .any(|&s| analysis.mentions[s].actor.country == *country)
         };
+        // In a civil war the other side is no one's own: "recaptured the palace from the
+        // RSF" (a Sudanese army and a Sudanese rebel force).
+        let insurgent = |k: usize| {
+            matches!(
+                analysis.mentions[k].actor.kind,
+                crate::model::ActorKind::ArmedGroup | crate::model::ActorKind::Opposition
+            )
+        };
+        let armed = |k: usize| {
+            insurgent(k)
+                || matches!(
+                    analysis.mentions[k].actor.kind,
+                    crate::model::ActorKind::Government | crate::model::ActorKind::Military
+                )
+        };
+        let own_side = |k: usize| {
+            own(k)
+                && subject.iter().any(|&s| {
+                    analysis.mentions[s].actor.country == analysis.mentions[k].actor.country
+                        && !(armed(k) && insurgent(s) != insurgent(k))
+                })
+        };
         let prep_target = || {
             objects
                 .preps
@@ -886,7 +908,7 @@ impl Extractor {
                     )
                 });
             return prep_target()
-                .filter(|&k| !own(k))
+                .filter(|&k| !own_side(k))
                 .or_else(other_place)
                 .or((!own_forces).then_some(d));
         }
@@ -1942,6 +1964,15 @@ fn same_actor(a: &ActorRef, b: &ActorRef) -> bool {
     a.code.is_some() && a.code == b.code && a.name == b.name
 }
 
+/// Where the words of sentence `index` (`text[start..end]`) start: after the dateline that
+/// opens a wire article ("SANAA, Yemen (AP) — "), whose place and agency are no actors.
+fn body_start(text: &str, index: usize, start: usize, end: usize) -> usize {
+    if index > 0 {
+        return start;
+    }
+    start + crate::nlp::dateline_len(&text[start..end]).unwrap_or(0)
+}
+
 /// Extracts from a bare text (used by tests and `eval`).
 pub fn extract_text(
     extractor: &Extractor,
@@ -1983,7 +2014,7 @@ impl Extractor {
         let text = doc.text.as_str();
         let mut out = String::new();
         for (index, (start, end)) in split_sentences(text).into_iter().enumerate() {
-            let tokens = analyze(text, start, end, lexicon);
+            let tokens = analyze(text, body_start(text, index, start, end), end, lexicon);
             let ids = TokenIds::new(&self.dict.vocab, &tokens);
             let mentions = recognizer.recognize(text, &tokens, &ids, &mut memory);
             let analysis = Analysis::new(&tokens, &mentions);

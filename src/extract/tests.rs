@@ -1941,6 +1941,29 @@ fn an_unknown_name_modifying_a_common_noun_is_no_actor() {
 }
 
 #[test]
+fn a_dateline_names_no_actor() {
+    let text = "SANAA, Yemen (Wire) — Yemen's Houthi rebels said they had fired missiles at a \
+                US warship.";
+    has(text, "YEMREB", Plover::Assault, "USAMIL");
+    let found = mentions(text, "2025-03-18");
+    assert!(
+        found.iter().all(|(t, _, _)| t != "SANAA" && t != "Wire"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_other_side_of_a_civil_war_is_no_own_party() {
+    has(
+        "Sudan's army said it had recaptured the presidential palace from the Rapid Support \
+         Forces.",
+        "SDNMIL",
+        Plover::Coerce,
+        "SDNREB",
+    );
+}
+
+#[test]
 fn a_naming_aside_is_no_object() {
     // "what it called ...": the object is what is named, not the one naming it.
     has(

@@ -10,7 +10,7 @@ pub mod tagger;
 pub mod tokens;
 
 pub use lexicon::Lexicon;
-pub use sentences::split_sentences;
+pub use sentences::{dateline_len, split_sentences};
 pub use tagger::{Pos, VForm};
 pub use tokens::{normalize_phrase, tokenize, Token, TokenKind, Tokens};
 

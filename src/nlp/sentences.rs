@@ -159,8 +159,86 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usiz
     }
 }
 
+/// The length in bytes of a news dateline opening `sentence` ("KABUL, Afghanistan (AP) — ",
+/// "WASHINGTON, Sept 20 (Reuters) - ", "SANAA, Yemen — "), dash and spaces included: where the
+/// article starts, before which no actor acts. A dateline is a few capitalised words, commas,
+/// numbers and at most one parenthesised agency before a dash, with a word in capitals or an
+/// agency among them, and a capitalised sentence after the dash.
+pub fn dateline_len(sentence: &str) -> Option<usize> {
+    const DASHES: [&str; 4] = [" -- ", " - ", "—", "–"];
+    let head = &sentence[..sentence.len().min(100)];
+    let (at, dash) = DASHES
+        .iter()
+        .filter_map(|d| head.find(d).map(|at| (at, d.len())))
+        .min()?;
+    let prefix = sentence[..at].trim_end();
+    let (outside, agency) = match (prefix.find('('), prefix.rfind(')')) {
+        (Some(open), Some(close)) if open < close && prefix[close + 1..].trim().is_empty() => {
+            let agency = &prefix[open + 1..close];
+            if agency.is_empty() || agency.len() > 30 || agency.contains(['(', ')']) {
+                return None;
+            }
+            (&prefix[..open], true)
+        }
+        (None, None) => (prefix, false),
+        _ => return None,
+    };
+    let words: Vec<&str> = outside
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let word_ok = |w: &&str| {
+        let first = w.chars().next().unwrap_or(' ');
+        (first.is_uppercase() || first.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '\'' | '-' | '’'))
+    };
+    let capitals = words
+        .iter()
+        .any(|w| w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase() || c == '.'));
+    if words.is_empty() || words.len() > 8 || !words.iter().all(word_ok) || !(capitals || agency) {
+        return None;
+    }
+    let rest = &sentence[at + dash..];
+    let body = rest.trim_start();
+    let starts_sentence = body
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '\''));
+    starts_sentence.then(|| sentence.len() - body.len())
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_dateline_is_found_and_ordinary_openings_are_not() {
+        fn body(s: &str) -> Option<&str> {
+            dateline_len(s).map(|n| &s[n..])
+        }
+        assert_eq!(
+            body("KABUL, Afghanistan (AP) — The Taliban rejected the plan."),
+            Some("The Taliban rejected the plan.")
+        );
+        assert_eq!(
+            body("WASHINGTON, Sept 20 (Reuters) - Trump said on Friday."),
+            Some("Trump said on Friday.")
+        );
+        assert_eq!(
+            body("NEW DELHI — India struck camps."),
+            Some("India struck camps.")
+        );
+        assert_eq!(
+            body("Kabul, Afghanistan (Wire) -- Officials said."),
+            Some("Officials said.")
+        );
+        // A dash inside a sentence, a capitalised name without capitals or agency, a lower
+        // case continuation: no dateline.
+        assert_eq!(body("Iran's envoy — a hardliner — said no."), None);
+        assert_eq!(body("Hamas — The group said."), None);
+        assert_eq!(body("NATO — the alliance said."), None);
+        assert_eq!(body("The talks (in Doha) - which failed - ended."), None);
+    }
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
