@@ -87,6 +87,8 @@ const ANAPHORIC_NOUNS: &[(&str, Anaphor)] = &[
     ("official", Anaphor::Person),
     ("envoy", Anaphor::Person),
     ("premier", Anaphor::Person),
+    ("army", Anaphor::Military),
+    ("military", Anaphor::Military),
     ("court", Anaphor::Court),
     ("tribunal", Anaphor::Court),
 ];
@@ -103,6 +105,8 @@ pub enum Anaphor {
     Government,
     /// "the court", "the tribunal": a court named before.
     Court,
+    /// "the army", "the military": armed forces named before.
+    Military,
 }
 
 /// Recognises actors in sentences of one document, in order.
@@ -730,6 +734,21 @@ impl<'d> ActorRecognizer<'d> {
                 .flatten()
                 .and_then(|a| memory.resolve(a));
             if let Some(found) = owner {
+                // A rebel leader's or an armed group's forces are the group itself: "his
+                // forces would not withdraw", said of the RSF's commander.
+                let non_state = matches!(
+                    found.actor.kind,
+                    ActorKind::ArmedGroup | ActorKind::Opposition
+                ) || found
+                    .actor
+                    .code
+                    .as_deref()
+                    .is_some_and(|c| c.ends_with("REB") || c.ends_with("INS"));
+                if non_state && matches!(role_code.as_str(), "MIL" | "REB") {
+                    refer_to(&mut mention, found.actor);
+                    mention.anaphoric = true;
+                    return Some(mention);
+                }
                 match (&found.actor.country, &found.actor.code) {
                     (Some(country), _) => {
                         let code = format!("{country}{role_code}");

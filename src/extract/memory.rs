@@ -135,6 +135,7 @@ fn compatible(r: &Remembered, anaphor: Anaphor) -> bool {
                 || (r.actor.country.is_some() && !r.person && kind == ActorKind::Government)
         }
         Anaphor::Government => !r.person && matches!(kind, ActorKind::Government),
+        Anaphor::Military => !r.person && kind == ActorKind::Military,
         Anaphor::Court => {
             !r.person
                 && (r.actor.code.as_deref().is_some_and(|c| c.contains("JUD"))

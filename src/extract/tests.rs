@@ -211,6 +211,22 @@ fn coreference_definite_descriptions_refer_back() {
     assert!(events
         .iter()
         .any(|e| e.source.code.as_deref() == Some("AFGGOV") && e.plover == Plover::Accuse));
+    // So is "the army", whatever other country the sentence names.
+    has(
+        "Sudan's army recaptured the presidential palace on Friday. Egypt welcomed the army's \
+         advance.",
+        "EGY",
+        Plover::Support,
+        "SDNMIL",
+    );
+    // A rebel leader's forces are his group.
+    has(
+        "The RSF commander Mohamed Hamdan Dagalo said his forces would not withdraw from the \
+         palace.",
+        "SDNREB",
+        Plover::Reject,
+        "",
+    );
     // "the court" is the court named before, not a court of the country in the sentence.
     has(
         "The International Court of Justice will hear the case. Venezuela rejected the \
