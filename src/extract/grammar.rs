@@ -54,7 +54,8 @@ pub struct Analysis<'a> {
     subject_cache: Vec<std::cell::OnceCell<Vec<usize>>>,
 }
 
-/// Nouns that count what their "of" phrase names: "hundreds of soldiers".
+/// Nouns that count or collect what their "of" phrase names: "hundreds of soldiers", "a new
+/// package of sanctions", "a wave of strikes".
 const COUNTING_NOUNS: &[&str] = &[
     "dozens",
     "scores",
@@ -64,6 +65,14 @@ const COUNTING_NOUNS: &[&str] = &[
     "millions",
     "handful",
     "number",
+    "package",
+    "round",
+    "wave",
+    "series",
+    "barrage",
+    "spate",
+    "string",
+    "flurry",
 ];
 
 const TIME_WORDS: &[&str] = &[

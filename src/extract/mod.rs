@@ -162,6 +162,10 @@ const LIGHT_VERBS: &[&str] = &[
     "call",
     "declare",
     "impose",
+    "adopt",
+    "unveil",
+    "introduce",
+    "slap",
 ];
 
 impl Extractor {

@@ -1302,6 +1302,24 @@ fn awaited_act_after_until_is_no_event() {
 }
 
 #[test]
+fn a_package_of_sanctions_is_a_sanction() {
+    // The event noun inside "a package of", adopted: a light verb.
+    has(
+        "The European Union adopted a new package of sanctions against Russia.",
+        "IGOEUREEC",
+        Plover::Sanction,
+        "RUS",
+    );
+    // A sanction package, imposed.
+    has(
+        "The EU has imposed 17 sanction packages on Russia.",
+        "IGOEUREEC",
+        Plover::Sanction,
+        "RUS",
+    );
+}
+
+#[test]
 fn withdrawing_monitors_is_a_sanction_and_announcing_it_a_threat() {
     has(
         "The OSCE withdrew its observers from Georgia.",
