@@ -554,7 +554,7 @@ PLACES = {
     "PRT": ["Porto", "Oporto", "Madeira", "Azores", "Algarve", "Coimbra", "Braga"],
     "NLD": ["Rotterdam", "The Hague", "Utrecht", "Eindhoven", "Schiphol", "Groningen",
             "Maastricht", "Leiden", "Arnhem"],
-    "BEL": ["Brussels", "Antwerp", "Ghent", "Bruges", "Liège", "Charleroi", "Flanders",
+    "BEL": ["Antwerp", "Ghent", "Bruges", "Liège", "Charleroi", "Flanders",
             "Wallonia", "Namur", "Leuven", "Molenbeek", "Zaventem"],
     "CHE": ["Geneva", "Zurich", "Basel", "Lausanne", "Davos", "Lucerne", "Lugano", "Ticino"],
     "AUT": ["Salzburg", "Innsbruck", "Graz", "Linz", "Tyrol", "Tirol", "Carinthia", "Styria"],

@@ -146,6 +146,11 @@ fn actors_capital_and_seat_stand_for_government() {
         code_of("Washington refused.", "Washington", d).as_deref(),
         Some("USAGOV")
     );
+    // Brussels stands for the European Union, not for Belgium.
+    assert_eq!(
+        code_of("Brussels warned Beijing.", "Brussels", d).as_deref(),
+        Some("IGOEUREEC")
+    );
 }
 
 #[test]
