@@ -1307,6 +1307,19 @@ fn awaited_act_after_until_is_no_event() {
 }
 
 #[test]
+fn blocking_a_proposal_is_rejecting_it_and_blocking_a_road_is_not() {
+    has(
+        "Hungary blocked Ukraine's accession to the European Union.",
+        "HUN",
+        Plover::Reject,
+        "UKR",
+    );
+    assert!(triples("Egyptian police blocked the road to the airport.")
+        .iter()
+        .all(|(_, p, _)| *p != Plover::Reject));
+}
+
+#[test]
 fn a_package_of_sanctions_is_a_sanction() {
     // The event noun inside "a package of", adopted: a light verb.
     has(
