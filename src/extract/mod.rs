@@ -581,6 +581,16 @@ impl Extractor {
             {
                 continue;
             }
+            // Leading, conducting, managing with no partner named is no cooperation: the old
+            // dictionary gives such verbs the generic code 060 ("Exxon leads a consortium",
+            // "troops were conducting exercises").
+            if coding.pattern_weight == 0
+                && coding.code == "060"
+                && target.is_none_or(|t| !usable_actor(&analysis.mentions[t]))
+                && sources.len() < 2
+            {
+                continue;
+            }
             // Not accepting is refusing: "will not accept the plan", "did not agree to talks"
             // are REJECT, an act of their own (DESIGN), not a negated agreement.
             let mut code = coding.code;

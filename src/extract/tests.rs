@@ -1307,6 +1307,22 @@ fn awaited_act_after_until_is_no_event() {
 }
 
 #[test]
+fn leading_with_no_partner_is_no_cooperation() {
+    assert!(
+        triples("Exxon Mobil leads a consortium pumping oil off Guyana's coast.")
+            .iter()
+            .all(|(_, p, _)| *p != Plover::Cooperate)
+    );
+    // Two parties merging or combining still cooperate.
+    has(
+        "Egypt and Sudan merged their air defence commands.",
+        "EGY",
+        Plover::Cooperate,
+        "",
+    );
+}
+
+#[test]
 fn blocking_a_proposal_is_rejecting_it_and_blocking_a_road_is_not() {
     has(
         "Hungary blocked Ukraine's accession to the European Union.",
