@@ -238,8 +238,7 @@ impl<'a> Analysis<'a> {
                 && !self.object_follows(end)
                 && (self.finite_verb_after_pp(end)
                     || self.groups.last().is_some_and(|prev| {
-                        !prev.infinitive
-                            && (!prev.participle || (start + 1 < n && self.norm(start + 1) == "by"))
+                        (!prev.participle || (start + 1 < n && self.norm(start + 1) == "by"))
                             && (prev.end..start).all(|i| {
                                 !matches!(self.pos(i), Pos::Sub | Pos::Rel)
                                     && (self.pos(i) != Pos::Conj
@@ -1178,5 +1177,6 @@ fn direct_object_controls(lemma: &str) -> bool {
             | "authorize"
             | "authorise"
             | "want"
+            | "prompt"
     )
 }

@@ -134,7 +134,13 @@ fn compatible(r: &Remembered, anaphor: Anaphor) -> bool {
             kind == ActorKind::Country
                 || (r.actor.country.is_some() && !r.person && kind == ActorKind::Government)
         }
-        Anaphor::Government => !r.person && matches!(kind, ActorKind::Government),
+        // Police, courts and legislatures are of the government kind, but "the government"
+        // is the executive.
+        Anaphor::Government => {
+            !r.person
+                && kind == ActorKind::Government
+                && r.actor.sector.as_deref().is_none_or(|s| s == "GOV")
+        }
         Anaphor::Military => !r.person && kind == ActorKind::Military,
         Anaphor::Court => {
             !r.person

@@ -1086,6 +1086,14 @@ impl Extractor {
     fn statement_author<'a>(&self, analysis: &'a Analysis, g: usize) -> &'a [usize] {
         let tokens = analysis.tokens;
         let start = analysis.groups[g].start;
+        // "a statement expressing concern and calling on X": coordinated participles share it.
+        if g > 0
+            && start > 0
+            && tokens.norm(start - 1) == "and"
+            && analysis.groups[g - 1].participle
+        {
+            return self.statement_author(analysis, g - 1);
+        }
         if start == 0 || !COMMUNICATION_NOUNS.contains(&tokens.lemma(start - 1)) {
             return &[];
         }
@@ -1120,8 +1128,9 @@ impl Extractor {
                 return None;
             }
             let (w, next) = (tokens.norm(j), tokens.norm(j + 1));
+            // ("the right to protest" names a right, not a purpose.)
             if (w == "in" && matches!(next, "protest" | "defiance"))
-                || (w == "to" && next == "protest")
+                || (w == "to" && next == "protest" && !(j > 0 && tokens.norm(j - 1) == "right"))
             {
                 break j + 2;
             }

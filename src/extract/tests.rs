@@ -1307,6 +1307,57 @@ fn awaited_act_after_until_is_no_event() {
 }
 
 #[test]
+fn a_statement_speaks_through_coordinated_participles() {
+    has(
+        "Britain and Germany issued a joint statement expressing concern over the violence \
+         and calling on Kenyan authorities to respect the right to peaceful protest.",
+        "DEU",
+        Plover::Request,
+        "KENGOV",
+    );
+    // Respecting the right to protest is no protest.
+    let found = triples("Germany called on Kenya to respect the right to protest.");
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Protest),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn prompting_someone_to_act_makes_them_act() {
+    has(
+        "The dispute prompted China to ban Japanese seafood imports.",
+        "CHN",
+        Plover::Sanction,
+        "JPN",
+    );
+}
+
+#[test]
+fn the_government_is_the_executive_not_the_police() {
+    has(
+        "Kenyan police fired tear gas at protesters. Opposition leader Raila Odinga urged the \
+         government to open a dialogue.",
+        "KENELI",
+        Plover::Request,
+        "KENGOV",
+    );
+}
+
+#[test]
+fn a_past_form_after_an_infinitives_object_modifies_it() {
+    // "nationals detained on espionage charges": no detention by the nationals.
+    let found = triples(
+        "Takaichi asked Beijing to release several Japanese nationals detained on espionage \
+         charges.",
+    );
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Coerce),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn leading_with_no_partner_is_no_cooperation() {
     assert!(
         triples("Exxon Mobil leads a consortium pumping oil off Guyana's coast.")
