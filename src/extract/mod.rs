@@ -1630,6 +1630,19 @@ impl Extractor {
                 i = end;
                 continue;
             }
+            // Stopping an act is an act of its own: halting aid deliveries cuts aid, halting
+            // attacks de-escalates, breaking off talks rejects them, ending a protest scales
+            // back dissent. Stopping anything else codes nothing.
+            let mut code = noun.code.as_str();
+            if let Some((_, group)) = governing {
+                if STOPPING_VERBS.contains(&tokens.lemma(group.head)) {
+                    let Some(stopped) = stopped_code(code) else {
+                        i = end;
+                        continue;
+                    };
+                    code = stopped;
+                }
+            }
             let relation = relation_over(ctx.text, tokens, i..end, noun.words.join(" "));
             self.push_events(
                 ctx,
@@ -1637,7 +1650,7 @@ impl Extractor {
                 events,
                 &sources,
                 target,
-                &noun.code,
+                code,
                 relation,
                 negated,
                 modality,
@@ -1811,6 +1824,23 @@ fn that_before(analysis: &Analysis, p: usize, g: usize) -> Option<usize> {
     }
     (analysis.groups[p].end..analysis.groups[g].start)
         .find(|&i| tokens.norm(i) == "that" && tokens.tokens[i].pos == Pos::Sub)
+}
+
+/// Verbs that stop or cut back the act their object names: "halted arms deliveries".
+const STOPPING_VERBS: &[&str] = &[
+    "halt", "stop", "cut", "suspend", "freeze", "end", "curb", "reduce", "cease", "pause",
+];
+
+/// The code of stopping an act of `code`: cutting aid (162), de-escalating an attack (087),
+/// rejecting talks (125), scaling back dissent (082); none for other acts.
+fn stopped_code(code: &str) -> Option<&'static str> {
+    Some(match code.get(..2)? {
+        "07" => "162",
+        "18" | "19" | "20" => "087",
+        "04" => "125",
+        "14" => "082",
+        _ => return None,
+    })
 }
 
 /// Verbs of travel whose "for" phrase names the purpose of the trip.

@@ -1387,6 +1387,30 @@ fn blocking_a_proposal_is_rejecting_it_and_blocking_a_road_is_not() {
 }
 
 #[test]
+fn stopping_an_act_is_an_act_of_its_own() {
+    // Halting deliveries of aid cuts aid; halting strikes de-escalates.
+    has(
+        "Germany halted arms deliveries to Israel.",
+        "DEU",
+        Plover::Sanction,
+        "ISR",
+    );
+    has(
+        "Israel paused its air strikes on Gaza.",
+        "ISR",
+        Plover::Retreat,
+        "PSE",
+    );
+    // "gas supplies to Ukraine" is a noun phrase, "cut" the verb.
+    has(
+        "Russia has cut gas supplies to Ukraine.",
+        "RUS",
+        Plover::Sanction,
+        "UKR",
+    );
+}
+
+#[test]
 fn a_package_of_sanctions_is_a_sanction() {
     // The event noun inside "a package of", adopted: a light verb.
     has(

@@ -894,6 +894,16 @@ impl Context<'_> {
 
     /// Inside a noun phrase opened by an article or possessive that cannot end yet: "a US
     /// offer", "its nuclear programme" ("the" may close a name: "the United States plans").
+    /// The next word is "to" followed by a name, a determiner or a number: a preposition.
+    fn to_before_noun_phrase(&self) -> bool {
+        let j = self.i + 2;
+        self.tokens.tokens.get(j).is_some_and(|t| {
+            t.cap
+                || t.kind == TokenKind::Number
+                || self.lex[j].classes & (class::DET | class::NUM) != 0
+        })
+    }
+
     fn in_open_np(&self) -> bool {
         let mut j = self.i;
         let mut skipped = 0;
@@ -1090,7 +1100,14 @@ impl Context<'_> {
                 // "opposition groups in Zimbabwe", "peace talks in Doha": after a common noun an
                 // -s form before a preposition is a plural noun; after a name it is a verb
                 // ("Iran calls for").
-                VForm::ThirdSg if prev == Pos::Noun && matches!(next, Some(Pos::Prep)) => as_noun,
+                // So before "to" and a noun phrase: "cut gas supplies to Ukraine".
+                VForm::ThirdSg
+                    if prev == Pos::Noun
+                        && (matches!(next, Some(Pos::Prep))
+                            || next == Some(Pos::To) && self.to_before_noun_phrase()) =>
+                {
+                    as_noun
+                }
                 // After a singular noun a base form continues a compound: "food aid to".
                 // "Sudan's council cut relations with ...": verbs whose past is their base
                 // form, after a singular subject and before a noun phrase, are past verbs.
