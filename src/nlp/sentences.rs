@@ -166,7 +166,11 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usiz
 /// agency among them, and a capitalised sentence after the dash.
 pub fn dateline_len(sentence: &str) -> Option<usize> {
     const DASHES: [&str; 4] = [" -- ", " - ", "—", "–"];
-    let head = &sentence[..sentence.len().min(100)];
+    let mut cut = sentence.len().min(100);
+    while !sentence.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &sentence[..cut];
     let (at, dash) = DASHES
         .iter()
         .filter_map(|d| head.find(d).map(|at| (at, d.len())))
@@ -238,6 +242,9 @@ mod tests {
         assert_eq!(body("Hamas — The group said."), None);
         assert_eq!(body("NATO — the alliance said."), None);
         assert_eq!(body("The talks (in Doha) - which failed - ended."), None);
+        // A letter of several bytes across the length looked at.
+        let long = format!("{}ș rejected a proposal — officials said.", "a".repeat(99));
+        assert_eq!(body(&long), None);
     }
     use super::*;
 
