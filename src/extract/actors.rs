@@ -36,6 +36,9 @@ pub struct MentionSpan {
     pub prep_object: bool,
     /// The words name the actor (a known or unknown proper name), so they are an alias.
     pub named: bool,
+    /// The country was guessed from the sentence, not stated ("civilians" after a country
+    /// named before them).
+    pub country_guessed: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -540,6 +543,7 @@ impl<'d> ActorRecognizer<'d> {
             named: chain
                 .iter()
                 .any(|a| matches!(a.kind, AtomKind::Name(_) | AtomKind::Proper)),
+            country_guessed: false,
         };
         if let AtomKind::OwnCountry(owner) = last.kind {
             let country = memory.resolve(owner)?.actor.country?;
@@ -605,7 +609,11 @@ impl<'d> ActorRecognizer<'d> {
                 hit.kind,
                 NameKind::Place | NameKind::Capital | NameKind::Country
             );
-            mention.locative = mention.place && preceded_by_locative(tokens, start);
+            // "in the Kremlin", "at the White House", "talks at the United Nations": a seat of
+            // government, or any institution after "at", names where.
+            mention.locative = (mention.place || matches!(hit.kind, NameKind::Seat(_)))
+                && preceded_by_locative(tokens, start)
+                || preceded_by_at(tokens, start);
             if matches!(hit.kind, NameKind::Adjective) && !possessive {
                 mention.plural = span_text.ends_with('s');
             }
@@ -973,10 +981,12 @@ impl<'d> ActorRecognizer<'d> {
             }
             // "the three governments", "the two countries": a counted, definite role noun
             // refers back to actors named before, not to the country of this sentence.
+            // So does "both leaders".
             let counted_back = m.agent_only
-                && m.start >= 2
-                && tokens.tokens[m.start - 1].pos == Pos::Num
-                && tokens.norm(m.start - 2) == "the";
+                && (m.start >= 2
+                    && tokens.tokens[m.start - 1].pos == Pos::Num
+                    && tokens.norm(m.start - 2) == "the"
+                    || m.start >= 1 && tokens.norm(m.start - 1) == "both");
             if (m.agent_only || titled_unknown) && !counted_back {
                 // Unnamed rebels belong to the country they fight in, when the sentence places
                 // the fighting: "forces retook a village in Cambodia after fighting with
@@ -994,6 +1004,7 @@ impl<'d> ActorRecognizer<'d> {
                     m.actor.code = Some(code.into());
                     m.actor.country = info.country;
                     m.actor.kind = info.kind;
+                    m.country_guessed = true;
                     if m.agent_only {
                         m.actor.name = self
                             .dict
@@ -1291,6 +1302,12 @@ fn preceded_by_preposition(tokens: &Tokens, start: usize) -> bool {
         }
     }
     false
+}
+
+/// "at" right before `start`, or before "the" there.
+fn preceded_by_at(tokens: &Tokens, start: usize) -> bool {
+    let before = |k: usize| start.checked_sub(k).map(|i| tokens.norm(i));
+    before(1) == Some("at") || before(1) == Some("the") && before(2) == Some("at")
 }
 
 fn preceded_by_locative(tokens: &Tokens, start: usize) -> bool {

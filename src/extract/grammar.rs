@@ -481,8 +481,18 @@ impl<'a> Analysis<'a> {
         Vec::new()
     }
 
-    /// For a participle clause, the subject of the nearest finite verb group.
+    /// For a participle clause, the subject of the nearest finite verb group; or of the act
+    /// an accusation names right before it ("accused X of shelling a village, killing a
+    /// civilian": X kills).
     fn main_subject(&self, g: usize, depth: usize) -> Vec<usize> {
+        if let Some(prev) = g.checked_sub(1).map(|p| &self.groups[p]) {
+            if prev.participle && prev.start > 0 && self.norm(prev.start - 1) == "of" {
+                let s = self.subject_inner(g - 1, depth + 1);
+                if !s.is_empty() {
+                    return s;
+                }
+            }
+        }
         let finite = |k: &usize| !self.groups[*k].participle && !self.groups[*k].infinitive;
         let before = (0..g).rev().find(finite);
         let after = (g + 1..self.groups.len()).find(finite);

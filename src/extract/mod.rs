@@ -1395,7 +1395,7 @@ impl Extractor {
                         || source.country.is_none()
                         || m.actor.country != source.country
                 })
-                .map(|t| analysis.mentions[t].actor.clone())
+                .map(|t| self.target_actor(analysis, t, source, cameo.quad_class))
                 .or_else(|| self.implied_target(analysis, source, cameo.plover, &relation));
             let attributed_to = speaker
                 .filter(|&k| Some(k) != s)
@@ -1436,6 +1436,43 @@ impl Extractor {
             }
         }
         made
+    }
+
+    /// The actor of target mention `t` of an act by `source`. Victims whose country was only
+    /// guessed from the attacker named before them belong to the other side named before
+    /// them: "Pakistan's army said Indian shelling killed five civilians" (Pakistani
+    /// civilians), "Thai officials accused Cambodian forces of shelling a village, killing a
+    /// civilian".
+    fn target_actor(
+        &self,
+        analysis: &Analysis,
+        t: usize,
+        source: &ActorRef,
+        quad_class: u8,
+    ) -> ActorRef {
+        let m = &analysis.mentions[t];
+        let mut actor = m.actor.clone();
+        if quad_class != 4 || !m.country_guessed || m.actor.country != source.country {
+            return actor;
+        }
+        let other = analysis
+            .mentions
+            .iter()
+            .filter(|o| o.end <= m.start && !o.agent_only && !o.locative)
+            .filter_map(|o| o.actor.country.clone())
+            .rfind(|c| Some(c) != source.country.as_ref());
+        if let Some(country) = other {
+            let code = format!("{country}{}", m.actor.sector.as_deref().unwrap_or_default());
+            let info = self.dict.code_info(&code);
+            actor.name = self
+                .dict
+                .country_entry(&country)
+                .map_or_else(|| country.clone(), |e| e.name.clone());
+            actor.code = Some(code.into());
+            actor.country = info.country;
+            actor.kind = info.kind;
+        }
+        actor
     }
 
     /// Who attacked when no one is named but the attack is: "A roadside bombing near Samarra

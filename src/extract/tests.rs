@@ -2096,6 +2096,47 @@ fn a_dateline_names_no_actor() {
 }
 
 #[test]
+fn victims_belong_to_the_other_side_named_before_them() {
+    // The civilians' country is guessed; the attacker's is not theirs.
+    has(
+        "Pakistan's army said Indian shelling killed five civilians.",
+        "IND",
+        Plover::Assault,
+        "PAKCVL",
+    );
+    // The act an accusation names goes on in a participle: the accused kill.
+    has(
+        "Thai officials accused Cambodian forces of shelling a village, killing a civilian.",
+        "KHMMIL",
+        Plover::Assault,
+        "THACVL",
+    );
+    // With no other side named, a state's victims stay its own.
+    has(
+        "Syrian troops killed dozens of civilians.",
+        "SYRMIL",
+        Plover::Assault,
+        "SYRCVL",
+    );
+}
+
+#[test]
+fn retaking_is_from_someone_and_both_leaders_are_no_new_country() {
+    has(
+        "Ukrainian forces retook the village from Russian troops.",
+        "UKRMIL",
+        Plover::Coerce,
+        "RUSMIL",
+    );
+    // "both leaders" refers back; it is not the speaker's own government.
+    let found = triples("Trump pressed both leaders to stop fighting.");
+    assert!(found.iter().all(|(_, _, t)| t != "USAGOV"), "{found:?}");
+    // "at the White House" says where, it is no party.
+    let found = triples("Pashinyan and Aliyev initialed a peace agreement at the White House.");
+    assert!(found.iter().all(|(_, _, t)| t != "USAGOV"), "{found:?}");
+}
+
+#[test]
 fn the_other_side_of_a_civil_war_is_no_own_party() {
     has(
         "Sudan's army said it had recaptured the presidential palace from the Rapid Support \
