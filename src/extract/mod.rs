@@ -1386,6 +1386,17 @@ impl Extractor {
                 .filter(|&t| Some(t) != s && !same_actor(&analysis.mentions[t].actor, source))
                 .filter(|&t| usable_actor(&analysis.mentions[t]))
                 .filter(|&t| !(sources.contains(&t)))
+                // A pronoun standing for the source's own state is no party to its act:
+                // "Pyongyang warned it would respond".
+                .filter(|&t| {
+                    use crate::model::ActorKind::{Country, Government, Military};
+                    let m = &analysis.mentions[t];
+                    !(m.anaphoric
+                        && m.actor.country.is_some()
+                        && m.actor.country == source.country
+                        && matches!(m.actor.kind, Country | Government)
+                        && matches!(source.kind, Country | Government | Military))
+                })
                 // Forces a country moves or mobilises are its own, not whom it acts on (a
                 // place of its own it sends them to still is).
                 .filter(|&t| {

@@ -2137,6 +2137,22 @@ fn retaking_is_from_someone_and_both_leaders_are_no_new_country() {
 }
 
 #[test]
+fn a_pronoun_for_the_source_state_is_no_target() {
+    let found = triples("Pyongyang warned it would respond to the drills.");
+    assert!(
+        found.iter().all(|(_, _, t)| !t.starts_with("PRK")),
+        "{found:?}"
+    );
+    // A person of the same country still is: activists demanding a leader go.
+    has(
+        "Nigerian activists met President Bola Tinubu. They said he must resign.",
+        "NGAOPP",
+        Plover::Request,
+        "NGAGOV",
+    );
+}
+
+#[test]
 fn the_other_side_of_a_civil_war_is_no_own_party() {
     has(
         "Sudan's army said it had recaptured the presidential palace from the Rapid Support \
