@@ -2012,6 +2012,11 @@ const RECIPROCAL_VERBS: &[&str] = &[
     "restore",
     "upgrade",
     "establish",
+    "initial",
+    "pledge",
+    "vow",
+    "promise",
+    "commit",
 ];
 
 /// Verbs of acceptance whose negation is a refusal.

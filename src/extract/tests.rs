@@ -710,6 +710,13 @@ fn joined_parties_of_a_mutual_act_act_on_each_other() {
     );
     // The speaker after the comma is no party.
     assert!(found.iter().all(|(_, _, t)| t != "QAT"), "{found:?}");
+    // Pledges made together are made to each other, whatever the conflict is over.
+    has(
+        "Armenia and Azerbaijan pledged to end decades of conflict over Nagorno-Karabakh.",
+        "AZE",
+        Plover::Agree,
+        "ARM",
+    );
     // The Turkish and Greek sides: adjectives of nationality before a plural noun.
     has(
         "The Turkish and Greek sides of the island have agreed to share information.",
