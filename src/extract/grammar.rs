@@ -986,6 +986,14 @@ impl<'a> Analysis<'a> {
         out
     }
 
+    /// Verb group `g` is the verb of a naming aside ("struck what the military said were
+    /// depots"): it reports no statement of its own.
+    pub fn in_naming_aside(&self, g: usize) -> bool {
+        let group = &self.groups[g];
+        (group.start.saturating_sub(6)..group.start)
+            .any(|j| self.naming_aside(j).is_some_and(|end| end >= group.end))
+    }
+
     /// The end of a free relative that names what follows at `at`: "what it called", "what
     /// the ministry described as".
     fn naming_aside(&self, at: usize) -> Option<usize> {
@@ -1004,18 +1012,20 @@ impl<'a> Analysis<'a> {
             .copied()
             .flatten()?;
         let group = &self.groups[verb];
-        if !matches!(
-            self.tokens.lemma(group.head),
-            "call" | "describe" | "term" | "dub" | "label" | "brand"
-        ) {
-            return None;
-        }
         let end = group.end;
-        Some(if end < self.tokens.len() && self.norm(end) == "as" {
-            end + 1
-        } else {
-            end
-        })
+        let next = (end < self.tokens.len()).then(|| self.norm(end));
+        match self.tokens.lemma(group.head) {
+            "call" | "describe" | "term" | "dub" | "label" | "brand" => {
+                Some(if next == Some("as") { end + 1 } else { end })
+            }
+            // "what the military said were weapons depots"
+            "say" | "claim" | "allege" | "believe"
+                if matches!(next, Some("was" | "were" | "is" | "are")) =>
+            {
+                Some(end + 1)
+            }
+            _ => None,
+        }
     }
 
     /// The preposition directly governing a phrase that starts at `start` (after `floor`).

@@ -100,6 +100,9 @@ const COMMUNICATION_NOUNS: &[&str] = &[
     "broadcast",
     "editorial",
     "press",
+    "memorandum",
+    "proposal",
+    "document",
 ];
 
 /// Nouns of asking whose that-clause states what is asked: "the demand that X withdraw".
@@ -1267,7 +1270,7 @@ impl Extractor {
             }
         }
         for (g, group) in analysis.groups.iter().enumerate() {
-            if group.infinitive {
+            if group.infinitive || analysis.in_naming_aside(g) {
                 continue;
             }
             let lemma = tokens.lemma(group.head);
@@ -1396,6 +1399,20 @@ impl Extractor {
                         && m.actor.country == source.country
                         && matches!(m.actor.kind, Country | Government)
                         && matches!(source.kind, Country | Government | Military))
+                })
+                // Cooperating with one's own government or country, unnamed, is no act on
+                // anyone: "Umerov led Kyiv's delegation" (a named body or person of the same
+                // code still is).
+                .filter(|&t| {
+                    let m = &analysis.mentions[t];
+                    let unnamed_own_state = m.actor.code.is_some()
+                        && m.actor.code == source.code
+                        && m.actor.country.as_deref().is_some_and(|c| {
+                            self.dict
+                                .country_entry(c)
+                                .is_some_and(|e| e.name == m.actor.name)
+                        });
+                    !(cameo.quad_class <= 2 && unnamed_own_state)
                 })
                 // Forces a country moves or mobilises are its own, not whom it acts on (a
                 // place of its own it sends them to still is).

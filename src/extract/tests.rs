@@ -1322,6 +1322,13 @@ fn a_statement_speaks_through_coordinated_participles() {
         Plover::Request,
         "KENGOV",
     );
+    // So does a memorandum: "presented a memorandum demanding that ...".
+    has(
+        "Moscow presented a memorandum demanding that Ukraine withdraw from four regions.",
+        "RUSGOV",
+        Plover::Request,
+        "UKR",
+    );
     // Respecting the right to protest is no protest.
     let found = triples("Germany called on Kenya to respect the right to protest.");
     assert!(
@@ -2183,6 +2190,33 @@ fn a_naming_aside_is_no_object() {
         "Israel bombed what the army described as Hezbollah weapons depots.",
         "ISR",
         Plover::Assault,
+        "LBNREB",
+    );
+    // "what the military said were ...": the aside is no statement the strike is reported in.
+    let events = doc_events(
+        "Israeli warplanes struck what the military said were Hezbollah weapons depots.",
+        "2025-10-12",
+    );
+    let strike = events
+        .iter()
+        .find(|e| e.plover == Plover::Assault)
+        .unwrap_or_else(|| panic!("{events:?}"));
+    assert_eq!(
+        strike.target.as_ref().and_then(|t| t.code.as_deref()),
+        Some("LBNREB")
+    );
+    assert!(strike.attributed_to.is_none(), "{strike:?}");
+}
+
+#[test]
+fn leading_ones_own_delegation_is_no_act_on_ones_country() {
+    let found = triples("Rustem Umerov, who led Kyiv's delegation, said the talks would go on.");
+    assert!(found.iter().all(|(_, _, t)| t != "UKRGOV"), "{found:?}");
+    // Rival groups of one code still act on each other.
+    has(
+        "Hizbollah declared a ceasefire with the Syrian-backed Amal militia.",
+        "LBNREB",
+        Plover::Retreat,
         "LBNREB",
     );
 }
