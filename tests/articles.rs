@@ -1,0 +1,244 @@
+//! Whole wire articles written for these tests (tests/fixtures/wire/), run through the real
+//! binary: datelines, coreference across sentences, reported speech, several events per
+//! sentence. Each test names events an article states and events it must not yield, as
+//! (sentence index, source code, PLOVER type, target code or "").
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::Path;
+
+type Event = (u64, String, String, String);
+
+/// The counted events (a PLOVER type, not negated) `geokg extract` yields for an article.
+fn events(name: &str) -> Vec<Event> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/wire")
+        .join(name);
+    let out = Command::cargo_bin("geokg")
+        .unwrap()
+        .env("GEOKG_DICT_DIR", "/nonexistent-geokg-dict-dir")
+        .env_remove("XDG_CONFIG_HOME")
+        .args(["extract", "--format", "jsonl"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let code = |v: &Value| v["code"].as_str().unwrap_or_default().to_string();
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|e| e["plover"] != "OTHER" && e["negated"] == false)
+        .map(|e| {
+            (
+                e["sentence_index"].as_u64().unwrap(),
+                code(&e["source"]),
+                e["plover"].as_str().unwrap().to_string(),
+                code(&e["target"]),
+            )
+        })
+        .collect()
+}
+
+fn event(sentence: u64, source: &str, plover: &str, target: &str) -> Event {
+    (sentence, source.into(), plover.into(), target.into())
+}
+
+fn assert_has(found: &[Event], expected: &[Event]) {
+    for e in expected {
+        assert!(found.contains(e), "expected {e:?} in {found:#?}");
+    }
+}
+
+fn assert_lacks(found: &[Event], wrong: &[Event]) {
+    for e in wrong {
+        assert!(!found.contains(e), "unexpected {e:?} in {found:#?}");
+    }
+}
+
+#[test]
+fn north_korea_missile_launch() {
+    let found = events("north-korea-missile-protests.txt");
+    assert_has(
+        &found,
+        &[
+            event(0, "PRK", "ASSAULT", ""),
+            event(4, "KORGOV", "REQUEST", "PRKGOV"),
+            event(5, "JPNGOV", "ACCUSE", "PRK"),
+            event(6, "PRKGOV", "ACCUSE", "USAGOV"),
+            event(10, "PRK", "REJECT", "KORGOV"),
+        ],
+    );
+    // The missile fired is North Korea's own; the dateline's Seoul takes no pronoun.
+    assert_lacks(
+        &found,
+        &[
+            event(0, "PRK", "ASSAULT", "PRKMIL"),
+            event(0, "PRKGOV", "THREATEN", "KORGOV"),
+            event(0, "PRKGOV", "THREATEN", "PRK"),
+        ],
+    );
+}
+
+#[test]
+fn venezuela_guyana_border_dispute() {
+    let found = events("venezuela-guyana-border.txt");
+    assert_has(
+        &found,
+        &[
+            // Troops counted in hundreds, moved toward the border with Guyana.
+            event(0, "VEN", "MOBILIZE", "GUY"),
+            event(1, "GUYELI", "ACCUSE", "VENGOV"),
+            // "his country" is Ali's: Guyana.
+            event(1, "VENGOV", "COERCE", "GUY"),
+            event(2, "GUYELI", "REQUEST", "IGOUNO"),
+            // "the court" is the International Court of Justice named before.
+            event(4, "VENGOV", "REJECT", "IGOUNOJUDICJ"),
+            event(7, "USA", "SUPPORT", "GUY"),
+            event(7, "USA", "THREATEN", "VEN"),
+        ],
+    );
+    assert_lacks(
+        &found,
+        &[
+            event(1, "VENGOV", "COERCE", "VEN"),
+            event(4, "VENGOV", "REJECT", "VENJUD"),
+            event(8, "MNCUSA", "COOPERATE", ""),
+        ],
+    );
+}
+
+#[test]
+fn india_pakistan_exchange_of_fire() {
+    let found = events("india-pakistan-kashmir-fire.txt");
+    assert_has(
+        &found,
+        &[
+            event(0, "INDMIL", "ASSAULT", "PAKMIL"),
+            event(0, "PAKMIL", "ASSAULT", "INDMIL"),
+            // "struck what it called terrorist camps inside Pakistan".
+            event(0, "IND", "ASSAULT", "PAK"),
+            // Civilians killed by Indian shelling, by Pakistan's account, are Pakistani.
+            event(1, "IND", "ASSAULT", "PAKCVL"),
+            // "vowed that Pakistan would retaliate".
+            event(3, "PAK", "THREATEN", ""),
+            event(4, "PAKGOV", "COERCE", "IND"),
+            // Arriving in Islamabad is visiting Pakistan.
+            event(7, "IRNGOV", "CONSULT", "PAKGOV"),
+            event(9, "IND", "ACCUSE", "PAKREB"),
+        ],
+    );
+    assert_lacks(
+        &found,
+        &[
+            event(0, "IND", "ASSAULT", "INDGOV"),
+            event(1, "IND", "ASSAULT", "INDCVL"),
+        ],
+    );
+}
+
+#[test]
+fn sudan_army_retakes_the_palace() {
+    let found = events("sudan-army-retakes-palace.txt");
+    assert_has(
+        &found,
+        &[
+            event(0, "SDNMIL", "COERCE", "SDNREB"),
+            event(1, "SDNMIL", "ASSAULT", "SDNREB"),
+            // "his forces" are the RSF commander's group.
+            event(4, "SDNREB", "REJECT", "SDNGOV"),
+            event(5, "USA", "ACCUSE", "SDNREB"),
+            event(5, "USA", "SANCTION", "SDNREB"),
+            // "the army's advance": Sudan's army, named before.
+            event(7, "EGY", "SUPPORT", "SDNMIL"),
+            event(7, "SAU", "SUPPORT", "SDNMIL"),
+        ],
+    );
+    assert_lacks(&found, &[event(7, "SAU", "SUPPORT", "SAUMIL")]);
+}
+
+#[test]
+fn houthi_attacks_and_us_strikes() {
+    let found = events("houthi-red-sea-us-strikes.txt");
+    assert_has(
+        &found,
+        &[
+            // "they" after a dateline is the Houthis, not the dateline's capital.
+            event(0, "YEMREB", "ASSAULT", "USAMIL"),
+            event(3, "USA", "ASSAULT", "YEMCVL"),
+            event(6, "USAGOV", "THREATEN", "IRN"),
+            event(6, "IRN", "SUPPORT", "YEMREB"),
+        ],
+    );
+    assert_lacks(
+        &found,
+        &[
+            event(0, "YEMGOV", "ASSAULT", "USAMIL"),
+            event(3, "USA", "ASSAULT", "USACVL"),
+        ],
+    );
+}
+
+#[test]
+fn eu_sanctions_and_a_hungarian_veto() {
+    let found = events("eu-russia-sanctions-hungary.txt");
+    assert_has(
+        &found,
+        &[
+            // "a new package of sanctions against Russia".
+            event(0, "IGOEUREEC", "SANCTION", "RUS"),
+            event(1, "HUNGOV", "REJECT", ""),
+            // "Brussels" is the EU.
+            event(1, "HUNGOV", "REQUEST", "IGOEUREEC"),
+            event(3, "UKRGOV", "REQUEST", "IGOEUREEC"),
+            // "17 sanction packages on Russia".
+            event(7, "IGOEUREEC", "SANCTION", "RUS"),
+        ],
+    );
+    assert_lacks(&found, &[event(1, "HUNGOV", "REQUEST", "BEL")]);
+}
+
+#[test]
+fn thailand_cambodia_ceasefire() {
+    let found = events("thailand-cambodia-ceasefire.txt");
+    assert_has(
+        &found,
+        &[
+            event(0, "THA", "AGREE", "KHM"),
+            event(0, "KHM", "AGREE", "THA"),
+            event(4, "THA", "ACCUSE", "KHM"),
+            event(4, "THA", "ASSAULT", "KHMMIL"),
+            // The accused shell a village and kill a Thai civilian.
+            event(6, "KHMMIL", "ASSAULT", "THACVL"),
+        ],
+    );
+    assert_lacks(
+        &found,
+        &[
+            event(6, "THAGOV", "ASSAULT", "KHMCVL"),
+            event(8, "USAGOV", "REQUEST", "USAGOV"),
+        ],
+    );
+}
+
+#[test]
+fn israel_strikes_in_lebanon() {
+    let found = events("israel-lebanon-strikes.txt");
+    assert_has(
+        &found,
+        &[
+            // "struck what the military said were Hezbollah weapons depots".
+            event(0, "ISRMIL", "ASSAULT", "LBNREB"),
+            event(2, "LBNGOV", "REQUEST", "USA"),
+            event(3, "ISR", "COERCE", "LBN"),
+            event(4, "LBNREB", "ACCUSE", "LBNGOV"),
+            event(6, "USAGOV", "CONSULT", "LBNGOV"),
+            event(7, "ISR", "ASSAULT", "LBNREB"),
+            event(7, "LBNREB", "ASSAULT", "ISR"),
+        ],
+    );
+}
