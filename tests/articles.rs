@@ -3,34 +3,23 @@
 //! sentence. Each test names events an article states and events it must not yield, as
 //! (sentence index, source code, PLOVER type, target code or "").
 
-use assert_cmd::Command;
+mod common;
+
+use common::{geokg, repo, stdout_of};
 use serde_json::Value;
-use std::path::Path;
 
 type Event = (u64, String, String, String);
 
 /// The counted events (a PLOVER type, not negated) `geokg extract` yields for an article.
 fn events(name: &str) -> Vec<Event> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/wire")
-        .join(name);
-    let out = Command::cargo_bin("geokg")
-        .unwrap()
-        .env("GEOKG_DICT_DIR", "/nonexistent-geokg-dict-dir")
-        .env_remove("XDG_CONFIG_HOME")
-        .args(["extract", "--format", "jsonl"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let dir = tempfile::tempdir().unwrap();
+    let out = stdout_of(
+        geokg(&dir.path().join("unused.db"))
+            .args(["extract", "--format", "jsonl"])
+            .arg(repo(&format!("tests/fixtures/wire/{name}"))),
     );
     let code = |v: &Value| v["code"].as_str().unwrap_or_default().to_string();
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
+    out.lines()
         .map(|l| serde_json::from_str::<Value>(l).unwrap())
         .filter(|e| e["plover"] != "OTHER" && e["negated"] == false)
         .map(|e| {

@@ -1,32 +1,14 @@
 //! End-to-end tests: the real binary on the sample articles and fixtures.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{geokg, repo, stdout_of};
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
 
-fn geokg(db: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("geokg").unwrap();
-    cmd.env("GEOKG_DB", db)
-        .env("GEOKG_DICT_DIR", "/nonexistent-geokg-dict-dir")
-        .env_remove("XDG_CONFIG_HOME");
-    cmd
-}
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
-
+/// The CSV of `sql` run on `db`, header included.
 fn query(db: &Path, sql: &str) -> String {
-    let out = geokg(db)
-        .args(["query", "--format", "csv", sql])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    stdout_of(geokg(db).args(["query", "--format", "csv", sql]))
 }
 
 fn count(db: &Path, table: &str) -> u64 {
@@ -344,16 +326,6 @@ fn samples_db(dir: &Path) -> PathBuf {
         .assert()
         .success();
     db
-}
-
-fn stdout_of(cmd: &mut Command) -> String {
-    let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]

@@ -1,34 +1,11 @@
 //! Ingest at scale: every input format and every kind of bad input in one folder, and an
 //! ingest killed mid-run that must leave a consistent database and resume cleanly.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{geokg, query_rows as query};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-
-fn geokg(db: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("geokg").unwrap();
-    cmd.env("GEOKG_DB", db)
-        .env("GEOKG_DICT_DIR", "/nonexistent-geokg-dict-dir");
-    cmd
-}
-
-fn query(db: &Path, sql: &str) -> Vec<String> {
-    let out = geokg(db)
-        .args(["query", "--format", "csv", sql])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .skip(1)
-        .map(String::from)
-        .collect()
-}
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
