@@ -868,6 +868,7 @@ impl<'a> Analysis<'a> {
             j += 1;
         }
         let mut first_np_done = false;
+        let mut after_infinitive = false;
         // Where a preposition governing an object may start.
         let mut floor = group.end;
         while j < n {
@@ -882,6 +883,9 @@ impl<'a> Analysis<'a> {
                 let other = &self.groups[k];
                 if other.infinitive && out.infinitive.is_none() && out.gerund.is_none() {
                     out.infinitive = Some(k);
+                    // The noun phrase after it is the infinitive's object: "called on Uganda
+                    // to respect the agreement".
+                    after_infinitive = true;
                     j = other.end;
                     continue;
                 }
@@ -962,6 +966,7 @@ impl<'a> Analysis<'a> {
                 }
             }
             if !first_np_done
+                && !after_infinitive
                 && (self.mention_at[j].is_some() || (pos.starts_np() && pos != Pos::Pron))
             {
                 first_np_done = true;

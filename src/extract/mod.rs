@@ -601,6 +601,20 @@ impl Extractor {
                 code = "150";
                 modality = Modality::Asserted;
             }
+            // "to stop supporting the FDLR", "ceased fighting": an act stopped is stopping it,
+            // or nothing (see `stopped_code`).
+            let stopped_by = g.checked_sub(1).filter(|&p| {
+                let prev = &analysis.groups[p];
+                prev.end == group.start
+                    && tokens.tokens[group.head].form == crate::nlp::VForm::Ger
+                    && STOPPING_VERBS.contains(&tokens.lemma(prev.head))
+            });
+            if stopped_by.is_some() {
+                let Some(stopped) = stopped_code(code) else {
+                    continue;
+                };
+                code = stopped;
+            }
             if group.negated
                 && modality != Modality::Denied
                 && REFUSED_BY_NEGATION.contains(&tokens.lemma(group.head))
@@ -1190,7 +1204,7 @@ impl Extractor {
         let tokens = analysis.tokens;
         let mut j = group.start;
         let mut steps = 0;
-        while j > 0 && steps < 4 {
+        while j > 0 && steps < 6 {
             j -= 1;
             steps += 1;
             if let Some(k) = analysis.group_at[j] {
@@ -1198,6 +1212,7 @@ impl Extractor {
             }
             if !matches!(tokens.norm(j), "that" | "having" | "ever" | "it")
                 && analysis.mention_at[j].is_none()
+                && !matches!(tokens.tokens[j].pos, Pos::Det | Pos::PossPron)
             {
                 return None;
             }

@@ -1338,6 +1338,37 @@ fn a_statement_speaks_through_coordinated_participles() {
 }
 
 #[test]
+fn the_noun_phrase_after_an_infinitive_is_its_object() {
+    // "the agreement" is what Uganda is to respect, not what Kenya calls (a light verb
+    // carrying a nominal event would leave the act to the noun).
+    has(
+        "Kenya called on Uganda to respect the agreement.",
+        "KEN",
+        Plover::Request,
+        "UGA",
+    );
+}
+
+#[test]
+fn a_denial_reaches_over_the_subject_of_its_clause() {
+    let events = doc_events(
+        "Junta spokesman Zaw Min Tun denied that the military had targeted civilians.",
+        "2025-07-12",
+    );
+    let attacks: Vec<_> = events
+        .iter()
+        .filter(|e| e.plover == Plover::Assault)
+        .collect();
+    assert!(
+        !attacks.is_empty()
+            && attacks
+                .iter()
+                .all(|e| e.negated && e.modality == Modality::Denied),
+        "{events:?}"
+    );
+}
+
+#[test]
 fn prompting_someone_to_act_makes_them_act() {
     has(
         "The dispute prompted China to ban Japanese seafood imports.",
@@ -1414,6 +1445,18 @@ fn stopping_an_act_is_an_act_of_its_own() {
         "ISR",
         Plover::Retreat,
         "PSE",
+    );
+    // A gerund stopped: "stopped shelling" de-escalates; "stop supporting" is no support.
+    has(
+        "Israel stopped shelling the Gaza Strip on Sunday.",
+        "ISR",
+        Plover::Retreat,
+        "PSE",
+    );
+    assert!(
+        triples("Congo is to stop supporting the FDLR, a Hutu militia.")
+            .iter()
+            .all(|(_, p, _)| *p != Plover::Support)
     );
     // "gas supplies to Ukraine" is a noun phrase, "cut" the verb.
     has(
