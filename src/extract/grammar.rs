@@ -573,6 +573,19 @@ impl<'a> Analysis<'a> {
                 continue;
             }
             if let Some(k) = self.mention_at[j] {
+                // "fighting in eastern Congo that has killed thousands": a place does not
+                // act; the clause belongs to the noun phrase before the place's preposition.
+                let m = &self.mentions[k];
+                if m.locative && matches!(self.norm(rel), "that" | "which" | "who") {
+                    let prep = self.skip_pp_left(m.start);
+                    return match prep.checked_sub(1) {
+                        Some(before) if prep > 0 => self.mention_at[before]
+                            .or_else(|| self.owner_in_np_ending_at(before))
+                            .into_iter()
+                            .collect(),
+                        _ => Vec::new(),
+                    };
+                }
                 return vec![k];
             }
             return self.owner_in_np_ending_at(j).into_iter().collect();

@@ -1338,6 +1338,26 @@ fn a_statement_speaks_through_coordinated_participles() {
 }
 
 #[test]
+fn a_place_before_a_relative_pronoun_is_not_its_antecedent() {
+    // The fighting kills, not eastern Congo.
+    let found = triples(
+        "The ministers committed to end fighting in eastern Congo that has killed thousands of \
+         people this year.",
+    );
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Assault),
+        "{found:?}"
+    );
+    // The rebels attack, not Mali.
+    has(
+        "Rebels in Mali who attacked a convoy said they were fighting the army.",
+        "MLIREB",
+        Plover::Assault,
+        "",
+    );
+}
+
+#[test]
 fn the_noun_phrase_after_an_infinitive_is_its_object() {
     // "the agreement" is what Uganda is to respect, not what Kenya calls (a light verb
     // carrying a nominal event would leave the act to the noun).
