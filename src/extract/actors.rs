@@ -52,6 +52,9 @@ enum AtomKind {
     /// "his country", "their nation": the country of whoever the possessive pronoun (an
     /// anaphor of this kind) refers to.
     OwnCountry(Anaphor),
+    /// "the two sides", "both countries", "the three governments": this many parties named
+    /// together before.
+    Parties(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -176,6 +179,22 @@ impl<'d> ActorRecognizer<'d> {
             let i = seq[p];
             let token = &tokens.tokens[i];
             if token.kind != TokenKind::Word && token.kind != TokenKind::Number {
+                p += 1;
+                continue;
+            }
+            if let Some(count) = counted_parties(tokens, i) {
+                // "the three European countries": the adjective qualifies the parties.
+                if atoms
+                    .last()
+                    .is_some_and(|a: &Atom| a.end == i && i >= 2 && a.start >= i - 1)
+                {
+                    atoms.pop();
+                }
+                atoms.push(Atom {
+                    start: i,
+                    end: i + 1,
+                    kind: AtomKind::Parties(count),
+                });
                 p += 1;
                 continue;
             }
@@ -374,13 +393,39 @@ impl<'d> ActorRecognizer<'d> {
                 let alone = |k: &AtomKind| {
                     matches!(
                         k,
-                        AtomKind::Pronoun | AtomKind::Definite(_) | AtomKind::OwnCountry(_)
+                        AtomKind::Pronoun
+                            | AtomKind::Definite(_)
+                            | AtomKind::OwnCountry(_)
+                            | AtomKind::Parties(_)
                     )
                 };
                 if alone(&atoms[b - 1].kind) || alone(&atoms[b].kind) {
                     break;
                 }
                 b += 1;
+            }
+            // "the two sides": a mention of each party named together before, over the same
+            // words and joined as one group.
+            if let AtomKind::Parties(count) = atoms[a].kind {
+                let atom = &atoms[a];
+                let parties = memory.parties(count).map(<[_]>::to_vec).unwrap_or_default();
+                let group = next_group;
+                next_group += 1;
+                for party in parties {
+                    let Some(mut m) =
+                        self.resolve_chain(text, tokens, std::slice::from_ref(atom), memory)
+                    else {
+                        break;
+                    };
+                    refer_to(&mut m, party.actor);
+                    m.person = party.person;
+                    m.anaphoric = true;
+                    m.plural = true;
+                    m.group = Some(group);
+                    mentions.push(m);
+                }
+                a += 1;
+                continue;
             }
             // "Hungarian and Romanian officials": adjectives coordinated before a role noun.
             if let Some((members, end)) = self.coordinated_modifiers(tokens, atoms, a) {
@@ -545,6 +590,9 @@ impl<'d> ActorRecognizer<'d> {
                 .any(|a| matches!(a.kind, AtomKind::Name(_) | AtomKind::Proper)),
             country_guessed: false,
         };
+        if let AtomKind::Parties(_) = last.kind {
+            return Some(mention);
+        }
         if let AtomKind::OwnCountry(owner) = last.kind {
             let country = memory.resolve(owner)?.actor.country?;
             self.fill_code(&mut mention, &country);
@@ -1302,6 +1350,48 @@ fn preceded_by_preposition(tokens: &Tokens, start: usize) -> bool {
         }
     }
     false
+}
+
+/// Nouns that name the parties of an act when counted: "the two sides", "both countries".
+const PARTY_NOUNS: &[&str] = &[
+    "sides",
+    "parties",
+    "countries",
+    "nations",
+    "governments",
+    "leaders",
+    "neighbours",
+    "neighbors",
+    "states",
+    "rivals",
+    "delegations",
+];
+
+/// How many parties a counted party noun at `i` names: "the two sides" 2, "both countries" 2,
+/// "the three governments" 3, "all three countries" 3.
+fn counted_parties(tokens: &Tokens, i: usize) -> Option<usize> {
+    if i == 0 || !PARTY_NOUNS.contains(&tokens.norm(i)) {
+        return None;
+    }
+    let count = |w: &str| match w {
+        "two" => Some(2),
+        "three" => Some(3),
+        "four" => Some(4),
+        _ => None,
+    };
+    // A qualifier may stand between: "the two neighbouring countries" is not counted here,
+    // "the three European countries" is.
+    let mut j = i - 1;
+    if tokens.tokens[j].pos == Pos::Adj && j > 0 {
+        j -= 1;
+    }
+    match tokens.norm(j) {
+        "both" => Some(2),
+        w => {
+            let n = count(w)?;
+            (j > 0 && matches!(tokens.norm(j - 1), "the" | "all")).then_some(n)
+        }
+    }
 }
 
 /// "at" right before `start`, or before "the" there.

@@ -18,6 +18,9 @@ pub struct Remembered {
 #[derive(Debug, Default)]
 pub struct DocMemory {
     recent: Vec<Remembered>,
+    /// The last parties named together as the subject of an act ("Armenia and Azerbaijan
+    /// met"), for "the two sides", "both countries".
+    parties: Vec<Remembered>,
     surnames: Vec<(String, Remembered)>,
     groups: u32,
     sentence: usize,
@@ -65,6 +68,25 @@ impl DocMemory {
         if self.recent.len() > 64 {
             self.recent.drain(..32);
         }
+    }
+
+    /// Records parties named together as the subject of an act.
+    pub fn remember_parties(&mut self, parties: &[&MentionSpan]) {
+        self.parties = parties
+            .iter()
+            .map(|m| Remembered {
+                actor: m.actor.clone(),
+                person: m.person,
+                plural: m.plural,
+                sentence: self.sentence,
+                prep_object: false,
+            })
+            .collect();
+    }
+
+    /// The `count` parties last named together, if that many were.
+    pub fn parties(&self, count: usize) -> Option<&[Remembered]> {
+        (self.parties.len() == count).then_some(self.parties.as_slice())
     }
 
     /// The actor a pronoun or definite description refers to: the nearest sentence with a

@@ -208,6 +208,7 @@ impl Extractor {
                 continue;
             }
             let analysis = Analysis::new(&tokens, &mentions);
+            remember_parties(&analysis, &mut memory);
             let context = SentenceContext {
                 doc,
                 text,
@@ -1410,6 +1411,7 @@ impl Extractor {
                     use crate::model::ActorKind::{Country, Government, Military};
                     let m = &analysis.mentions[t];
                     !(m.anaphoric
+                        && analysis.tokens.norm(m.start) == "it"
                         && m.actor.country.is_some()
                         && m.actor.country == source.country
                         && matches!(m.actor.kind, Country | Government)
@@ -2102,6 +2104,23 @@ fn same_actor(a: &ActorRef, b: &ActorRef) -> bool {
     a.code.is_some() && a.code == b.code && a.name == b.name
 }
 
+/// Remembers the last parties a sentence names together as the subject of an act ("Armenia
+/// and Azerbaijan met"), for "the two sides" in later sentences.
+fn remember_parties(analysis: &Analysis, memory: &mut DocMemory) {
+    for g in (0..analysis.groups.len()).rev() {
+        let parties: Vec<&MentionSpan> = analysis
+            .subject(g)
+            .iter()
+            .map(|&k| &analysis.mentions[k])
+            .filter(|m| usable_actor(m))
+            .collect();
+        if (2..=4).contains(&parties.len()) {
+            memory.remember_parties(&parties);
+            return;
+        }
+    }
+}
+
 /// Where the words of sentence `index` (`text[start..end]`) start: after the dateline that
 /// opens a wire article ("SANAA, Yemen (AP) — "), whose place and agency are no actors.
 fn body_start(text: &str, index: usize, start: usize, end: usize) -> usize {
@@ -2156,6 +2175,7 @@ impl Extractor {
             let ids = TokenIds::new(&self.dict.vocab, &tokens);
             let mentions = recognizer.recognize(text, &tokens, &ids, &mut memory);
             let analysis = Analysis::new(&tokens, &mentions);
+            remember_parties(&analysis, &mut memory);
             let _ = writeln!(out, "[{index}] {}", &text[start..end]);
             let tagged: Vec<String> = (0..tokens.len())
                 .map(|i| format!("{}/{:?}", tokens.norm(i), tokens.tokens[i].pos))

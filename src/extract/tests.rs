@@ -260,6 +260,36 @@ fn coreference_a_possessive_country_is_its_owners_country() {
 }
 
 #[test]
+fn coreference_counted_parties_are_the_parties_named_together_before() {
+    // "the two sides" are Armenia and Azerbaijan, who met.
+    let text = "Armenia and Azerbaijan met in Geneva. The two sides agreed to continue talks.";
+    has(text, "ARM", Plover::Agree, "AZE");
+    has(text, "AZE", Plover::Agree, "ARM");
+    // "the three European countries": the adjective does not make an EU actor.
+    let text = "Britain, France and Germany triggered the snapback. The three European countries \
+                accused Iran of violating the deal.";
+    has(text, "DEU", Plover::Accuse, "IRN");
+    let found = triples(text);
+    assert!(
+        found.iter().all(|(s, _, _)| !s.starts_with("IGO")),
+        "{found:?}"
+    );
+    // A count that does not match the parties refers to no one.
+    let found = triples("Armenia and Azerbaijan met. The three countries agreed to talk.");
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Agree),
+        "{found:?}"
+    );
+    // A pronoun for people a state acts on is still a target.
+    has(
+        "China expelled 20 Chinese diplomats, accusing them of espionage.",
+        "CHN",
+        Plover::Accuse,
+        "CHNGOV",
+    );
+}
+
+#[test]
 fn coreference_surname_alone_finds_full_name() {
     let found = mentions(
         "Jonas Vexler, a Ruritanian envoy, arrived. Vexler met officials.",
