@@ -1370,28 +1370,27 @@ const PARTY_NOUNS: &[&str] = &[
 /// How many parties a counted party noun at `i` names: "the two sides" 2, "both countries" 2,
 /// "the three governments" 3, "all three countries" 3.
 fn counted_parties(tokens: &Tokens, i: usize) -> Option<usize> {
-    if i == 0 || !PARTY_NOUNS.contains(&tokens.norm(i)) {
-        return None;
-    }
-    let count = |w: &str| match w {
-        "two" => Some(2),
-        "three" => Some(3),
-        "four" => Some(4),
-        _ => None,
-    };
-    // A qualifier may stand between: "the two neighbouring countries" is not counted here,
-    // "the three European countries" is.
-    let mut j = i - 1;
+    // An adjective may stand between: "the three European countries".
+    let mut j = i.checked_sub(1)?;
     if tokens.tokens[j].pos == Pos::Adj && j > 0 {
         j -= 1;
     }
-    match tokens.norm(j) {
-        "both" => Some(2),
+    let count = match tokens.norm(j) {
+        "both" => 2,
         w => {
-            let n = count(w)?;
-            (j > 0 && matches!(tokens.norm(j - 1), "the" | "all")).then_some(n)
+            let n = match w {
+                "two" => 2,
+                "three" => 3,
+                "four" => 4,
+                _ => return None,
+            };
+            if j == 0 || !matches!(tokens.norm(j - 1), "the" | "all") {
+                return None;
+            }
+            n
         }
-    }
+    };
+    PARTY_NOUNS.contains(&tokens.norm(i)).then_some(count)
 }
 
 /// "at" right before `start`, or before "the" there.

@@ -208,7 +208,6 @@ impl Extractor {
                 continue;
             }
             let analysis = Analysis::new(&tokens, &mentions);
-            remember_parties(&analysis, &mut memory);
             let context = SentenceContext {
                 doc,
                 text,
@@ -217,6 +216,8 @@ impl Extractor {
                 doc_date,
             };
             let mut events = self.sentence_events(&context, &analysis, &ids);
+            // After the events, whose subjects are then known.
+            remember_parties(&analysis, &mut memory);
             out.events.append(&mut events);
             out.mentions.extend(
                 mentions
@@ -2107,6 +2108,16 @@ fn same_actor(a: &ActorRef, b: &ActorRef) -> bool {
 /// Remembers the last parties a sentence names together as the subject of an act ("Armenia
 /// and Azerbaijan met"), for "the two sides" in later sentences.
 fn remember_parties(analysis: &Analysis, memory: &mut DocMemory) {
+    // Parties named together are joined by "and" ("X and Y", "X, Y and Z"): most sentences
+    // join none.
+    let tokens = analysis.tokens;
+    let joined = analysis
+        .mentions
+        .windows(2)
+        .any(|w| w[1].start == w[0].end + 1 && tokens.norm(w[0].end) == "and");
+    if !joined {
+        return;
+    }
     for g in (0..analysis.groups.len()).rev() {
         let parties: Vec<&MentionSpan> = analysis
             .subject(g)
