@@ -231,3 +231,23 @@ fn israel_strikes_in_lebanon() {
         ],
     );
 }
+
+#[test]
+fn china_us_trade_escalation() {
+    let found = events("china-us-rare-earth-tariffs.txt");
+    assert_has(
+        &found,
+        &[
+            // Adding companies to a blacklist sanctions them.
+            event(0, "USAGOV", "SANCTION", "CHNBUS"),
+            // "responded by announcing ... and threatened to cancel a meeting with Xi".
+            event(1, "USAGOV", "THREATEN", "CHNGOV"),
+            event(2, "CHNGOV", "ACCUSE", "USA"),
+            event(3, "CHNGOV", "REQUEST", "USA"),
+            // "Xi" alone is Xi Jinping, named before.
+            event(6, "USAGOV", "AGREE", "CHNGOV"),
+        ],
+    );
+    // Escalating a dispute is no cooperation; adding companies to a list is no statement.
+    assert_lacks(&found, &[event(0, "CHN", "COOPERATE", "USA")]);
+}

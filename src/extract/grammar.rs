@@ -248,7 +248,16 @@ impl<'a> Analysis<'a> {
                     }));
             // "two nationals suspected by the West": a past form between a noun and its agent
             // is passive.
-            let passive_modifier = bare_past_after_noun && end < n && self.norm(end) == "by";
+            // ("Trump responded by announcing ...": "by" before a gerund says how, it names
+            // no agent.)
+            let passive_modifier = bare_past_after_noun
+                && end < n
+                && self.norm(end) == "by"
+                && self
+                    .tokens
+                    .tokens
+                    .get(end + 1)
+                    .is_none_or(|t| t.form != VForm::Ger);
             let participle = reduced_relative
                 || passive_modifier
                 || (participle && !(form == VForm::Past && self.finite_past(start)));

@@ -59,9 +59,13 @@ impl DocMemory {
             let name = &mention.actor.name;
             let words: Vec<&str> = name.split_whitespace().collect();
             if words.len() >= 2 {
-                let surname = words[words.len() - 1].to_lowercase();
-                self.surnames.retain(|(s, _)| *s != surname);
-                self.surnames.push((surname, item.clone()));
+                // The family name comes last, or first in Chinese and Korean names ("Xi
+                // Jinping", "Kim Jong Un"): either alone may name the person later.
+                for word in [words[words.len() - 1], words[0]] {
+                    let surname = word.to_lowercase();
+                    self.surnames.retain(|(s, _)| *s != surname);
+                    self.surnames.push((surname, item.clone()));
+                }
             }
         }
         self.recent.push(item);

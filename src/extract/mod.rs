@@ -1291,7 +1291,10 @@ impl Extractor {
                 continue;
             }
             let lemma = tokens.lemma(group.head);
-            if SPEECH_VERBS.contains(&lemma) {
+            // "Washington added dozens of companies to a blacklist": adding something is no
+            // statement.
+            let adds_a_thing = lemma == "add" && analysis.objects(g).direct_np.is_some();
+            if SPEECH_VERBS.contains(&lemma) && !adds_a_thing {
                 if let Some(&s) = analysis.subject(g).first() {
                     return Some(s);
                 }

@@ -290,6 +290,49 @@ fn coreference_counted_parties_are_the_parties_named_together_before() {
 }
 
 #[test]
+fn coreference_a_family_name_first_finds_the_full_name() {
+    let events = doc_events(
+        "Donald Trump met Xi Jinping in Busan. Trump said Xi had agreed to buy soybeans.",
+        "2025-10-30",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.source.code.as_deref() == Some("CHNGOV") && e.source.name.contains("Xi")),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn means_and_blacklists() {
+    // "responded by announcing": "by" before a gerund names no agent, the verb is finite.
+    has(
+        "President Donald Trump responded by announcing new tariffs and threatened to cancel a \
+         meeting with Xi Jinping.",
+        "USAGOV",
+        Plover::Threaten,
+        "CHNGOV",
+    );
+    // Adding to a blacklist is a sanction, and no statement.
+    let events = doc_events(
+        "Washington added dozens of Chinese companies to an export blacklist.",
+        "2025-10-10",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.plover == Plover::Sanction && e.attributed_to.is_none()),
+        "{events:?}"
+    );
+    // Escalating a dispute is no cooperation.
+    let found = triples("China escalated its trade dispute with the United States.");
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Cooperate),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn coreference_surname_alone_finds_full_name() {
     let found = mentions(
         "Jonas Vexler, a Ruritanian envoy, arrived. Vexler met officials.",
