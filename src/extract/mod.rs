@@ -266,9 +266,14 @@ impl Extractor {
                 readied[act] = true;
             }
         }
+        // "Hamas did not say when it would hand over the captives": what a statement not made
+        // would have said states no act.
+        let unsaid_from = analysis.groups.iter().position(|x| {
+            x.negated && !x.infinitive && SPEECH_VERBS.contains(&tokens.lemma(x.head))
+        });
         for g in 0..analysis.groups.len() {
             let group = &analysis.groups[g];
-            if is_demanded[g] {
+            if is_demanded[g] || unsaid_from.is_some_and(|u| g > u) {
                 continue;
             }
             // "X must withdraw", in someone's statement: the speaker demands it of X.

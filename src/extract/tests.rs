@@ -304,6 +304,20 @@ fn coreference_a_family_name_first_finds_the_full_name() {
 }
 
 #[test]
+fn what_a_statement_not_made_would_say_is_no_act() {
+    assert!(
+        triples("Hamas did not say when it would hand over the next group of captives.").is_empty()
+    );
+    // A statement made still reports.
+    has(
+        "Iran said it would attack Israel.",
+        "IRN",
+        Plover::Threaten,
+        "ISR",
+    );
+}
+
+#[test]
 fn means_and_blacklists() {
     // "responded by announcing": "by" before a gerund names no agent, the verb is finite.
     has(
