@@ -13,7 +13,7 @@ pub mod memory;
 use crate::dict::compiled::TokenIds;
 use crate::dict::Dictionaries;
 use crate::model::{
-    ActorRef, Document, Event, Extraction, Mention, Modality, Plover, Relation, Sentence,
+    ActorKind, ActorRef, Document, Event, Extraction, Mention, Modality, Plover, Relation, Sentence,
 };
 use crate::nlp::{analyze, split_sentences, Lexicon, Pos, TokenKind, Tokens};
 use actors::{ActorRecognizer, MentionSpan};
@@ -895,14 +895,14 @@ impl Extractor {
         let insurgent = |k: usize| {
             matches!(
                 analysis.mentions[k].actor.kind,
-                crate::model::ActorKind::ArmedGroup | crate::model::ActorKind::Opposition
+                ActorKind::ArmedGroup | ActorKind::Opposition
             )
         };
         let armed = |k: usize| {
             insurgent(k)
                 || matches!(
                     analysis.mentions[k].actor.kind,
-                    crate::model::ActorKind::Government | crate::model::ActorKind::Military
+                    ActorKind::Government | ActorKind::Military
                 )
         };
         let own_side = |k: usize| {
@@ -937,7 +937,6 @@ impl Extractor {
             // Its own people stay its target when no one else is ("police arrested
             // protesters", "rebels in Chad killed three soldiers"); a state's own forces and
             // weapons do not ("North Korea fired a missile into the sea").
-            use crate::model::ActorKind;
             let own_forces = analysis.mentions[d].actor.kind == ActorKind::Military
                 && subject.iter().any(|&s| {
                     matches!(
@@ -960,7 +959,7 @@ impl Extractor {
                     .find(|(p, _)| matches!(analysis.tokens.norm(*p), "on" | "against"))
                     .map(|(_, k)| *k)
             };
-            if analysis.mentions[o].actor.kind == crate::model::ActorKind::Igo {
+            if analysis.mentions[o].actor.kind == ActorKind::Igo {
                 if let Some(k) = imposed_on() {
                     return Some(k);
                 }
@@ -988,7 +987,7 @@ impl Extractor {
                     .find(|(p, _)| PARTY_PREPS.contains(&analysis.tokens.norm(*p)))
                     .filter(|(p, k)| {
                         analysis.tokens.norm(*p) != "on"
-                            || analysis.mentions[*k].actor.kind != crate::model::ActorKind::Country
+                            || analysis.mentions[*k].actor.kind != ActorKind::Country
                             || analysis.mentions[*k].actor.sector.is_none()
                     })
                     .map(|(_, k)| *k)
@@ -1417,7 +1416,7 @@ impl Extractor {
                 // A pronoun standing for the source's own state is no party to its act:
                 // "Pyongyang warned it would respond".
                 .filter(|&t| {
-                    use crate::model::ActorKind::{Country, Government, Military};
+                    use ActorKind::{Country, Government, Military};
                     let m = &analysis.mentions[t];
                     !(m.anaphoric
                         && analysis.tokens.norm(m.start) == "it"
@@ -1454,7 +1453,7 @@ impl Extractor {
             let attributed_to = speaker
                 .filter(|&k| Some(k) != s)
                 .map(|k| analysis.mentions[k].actor.clone())
-                .filter(|a| a.code.is_some() || a.kind != crate::model::ActorKind::Unknown);
+                .filter(|a| a.code.is_some() || a.kind != ActorKind::Unknown);
             let event = Event {
                 doc_id: ctx.doc.id.clone(),
                 sentence_index: ctx.index,
@@ -2105,7 +2104,7 @@ fn usable_actor(m: &MentionSpan) -> bool {
         return false;
     }
     m.actor.code.is_some()
-        || (m.actor.kind != crate::model::ActorKind::Unknown
+        || (m.actor.kind != ActorKind::Unknown
             && m.actor.name.chars().next().is_some_and(char::is_uppercase))
 }
 
