@@ -2137,6 +2137,18 @@ fn remember_parties(analysis: &Analysis, memory: &mut DocMemory) {
             return;
         }
     }
+    // "talks between Israel and Hamas", "a truce between the two neighbours".
+    let between = analysis.mentions.windows(2).find(|w| {
+        w[0].start > 0
+            && tokens.norm(w[0].start - 1) == "between"
+            && w[1].start == w[0].end + 1
+            && tokens.norm(w[0].end) == "and"
+            && usable_actor(&w[0])
+            && usable_actor(&w[1])
+    });
+    if let Some(w) = between {
+        memory.remember_parties(&[&w[0], &w[1]]);
+    }
 }
 
 /// Where the words of sentence `index` (`text[start..end]`) start: after the dateline that

@@ -274,6 +274,9 @@ fn coreference_counted_parties_are_the_parties_named_together_before() {
         found.iter().all(|(s, _, _)| !s.starts_with("IGO")),
         "{found:?}"
     );
+    // Parties of talks "between X and Y" are parties named together too.
+    let text = "Qatar hosted talks between Israel and Hamas. The two sides agreed to a truce.";
+    has(text, "ISR", Plover::Agree, "PSEREB");
     // A count that does not match the parties refers to no one.
     let found = triples("Armenia and Azerbaijan met. The three countries agreed to talk.");
     assert!(
