@@ -635,6 +635,12 @@ impl Dictionaries {
         self.countries.get(iso3).map(|&i| &self.entries[i as usize])
     }
 
+    /// The name of the country with ISO3 code `iso3`, or the code when no country has it.
+    pub fn country_name(&self, iso3: &Arc<str>) -> Arc<str> {
+        self.country_entry(iso3)
+            .map_or_else(|| iso3.clone(), |e| e.name.clone())
+    }
+
     /// The country entry whose name is one slip of the keyboard away from `name` (a letter
     /// left out, added, replaced, or two letters swapped: "Ethopia"). Only for names of six
     /// letters or more, which no other country name is that close to.

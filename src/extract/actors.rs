@@ -596,10 +596,7 @@ impl<'d> ActorRecognizer<'d> {
         if let AtomKind::OwnCountry(owner) = last.kind {
             let country = memory.resolve(owner)?.actor.country?;
             self.fill_code(&mut mention, &country);
-            mention.actor.name = self
-                .dict
-                .country_entry(&country)
-                .map_or_else(|| country.clone(), |e| e.name.clone());
+            mention.actor.name = self.dict.country_name(&country);
             mention.place = true;
             mention.locative = preceded_by_locative(tokens, start);
             mention.anaphoric = true;
@@ -809,10 +806,7 @@ impl<'d> ActorRecognizer<'d> {
                     (Some(country), _) => {
                         let code = format!("{country}{role_code}");
                         self.fill_code(&mut mention, &code);
-                        mention.actor.name = self
-                            .dict
-                            .country_entry(country)
-                            .map_or_else(|| country.clone(), |e| e.name.clone());
+                        mention.actor.name = self.dict.country_name(country);
                         mention.person = false;
                         return Some(mention);
                     }
@@ -928,10 +922,7 @@ impl<'d> ActorRecognizer<'d> {
             let role = mentions[k].actor.sector.as_deref().unwrap_or_default();
             let code = format!("{country}{role}");
             let info = self.dict.code_info(&code);
-            let name = self
-                .dict
-                .country_entry(&country)
-                .map_or_else(|| country.clone(), |e| e.name.clone());
+            let name = self.dict.country_name(&country);
             let m = &mut mentions[k];
             m.actor.code = Some(code.into());
             m.actor.country = info.country;
@@ -1054,10 +1045,7 @@ impl<'d> ActorRecognizer<'d> {
                     m.actor.kind = info.kind;
                     m.country_guessed = true;
                     if m.agent_only {
-                        m.actor.name = self
-                            .dict
-                            .country_entry(country)
-                            .map_or_else(|| country.clone(), |e| e.name.clone());
+                        m.actor.name = self.dict.country_name(country);
                     }
                     m.agent_only = false;
                 }

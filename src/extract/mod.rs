@@ -608,19 +608,20 @@ impl Extractor {
                 code = "150";
                 modality = Modality::Asserted;
             }
-            // "to stop supporting the FDLR", "ceased fighting": an act stopped is stopping it,
-            // or nothing (see `stopped_code`).
-            let stopped_by = g.checked_sub(1).filter(|&p| {
-                let prev = &analysis.groups[p];
-                prev.end == group.start
-                    && tokens.tokens[group.head].form == crate::nlp::VForm::Ger
-                    && STOPPING_VERBS.contains(&tokens.lemma(prev.head))
-            });
-            if stopped_by.is_some() {
-                let Some(stopped) = stopped_code(code) else {
+            // "to stop supporting the FDLR", "ceased fighting": the verb right before a gerund
+            // governs it.
+            let governing_verb = g
+                .checked_sub(1)
+                .map(|p| &analysis.groups[p])
+                .filter(|prev| {
+                    prev.end == group.start
+                        && tokens.tokens[group.head].form == crate::nlp::VForm::Ger
+                });
+            if let Some(prev) = governing_verb {
+                let Some(governed) = governed_code(tokens.lemma(prev.head), code) else {
                     continue;
                 };
-                code = stopped;
+                code = governed;
             }
             if group.negated
                 && modality != Modality::Denied
@@ -906,9 +907,10 @@ impl Extractor {
                 )
         };
         let own_side = |k: usize| {
-            own(k)
+            let country = &analysis.mentions[k].actor.country;
+            country.is_some()
                 && subject.iter().any(|&s| {
-                    analysis.mentions[s].actor.country == analysis.mentions[k].actor.country
+                    analysis.mentions[s].actor.country == *country
                         && !(armed(k) && insurgent(s) != insurgent(k))
                 })
         };
@@ -1517,10 +1519,7 @@ impl Extractor {
         if let Some(country) = other {
             let code = format!("{country}{}", m.actor.sector.as_deref().unwrap_or_default());
             let info = self.dict.code_info(&code);
-            actor.name = self
-                .dict
-                .country_entry(&country)
-                .map_or_else(|| country.clone(), |e| e.name.clone());
+            actor.name = self.dict.country_name(&country);
             actor.code = Some(code.into());
             actor.country = info.country;
             actor.kind = info.kind;
@@ -1563,10 +1562,7 @@ impl Extractor {
     fn implied_actor(&self, country: Arc<str>, role: &str, relation: &Relation) -> ActorRef {
         let code = format!("{country}{role}");
         let info = self.dict.code_info(&code);
-        let name = self
-            .dict
-            .country_entry(&country)
-            .map_or_else(|| country.clone(), |e| e.name.clone());
+        let name = self.dict.country_name(&country);
         ActorRef {
             text: "".into(),
             name,
@@ -1720,18 +1716,14 @@ impl Extractor {
                 i = end;
                 continue;
             }
-            // Stopping an act is an act of its own: halting aid deliveries cuts aid, halting
-            // attacks de-escalates, breaking off talks rejects them, ending a protest scales
-            // back dissent. Stopping anything else codes nothing.
+            // "halted arms deliveries": see `governed_code`.
             let mut code = noun.code.as_str();
             if let Some((_, group)) = governing {
-                if STOPPING_VERBS.contains(&tokens.lemma(group.head)) {
-                    let Some(stopped) = stopped_code(code) else {
-                        i = end;
-                        continue;
-                    };
-                    code = stopped;
-                }
+                let Some(governed) = governed_code(tokens.lemma(group.head), code) else {
+                    i = end;
+                    continue;
+                };
+                code = governed;
             }
             let relation = relation_over(ctx.text, tokens, i..end, noun.words.join(" "));
             self.push_events(
@@ -1921,9 +1913,14 @@ const STOPPING_VERBS: &[&str] = &[
     "halt", "stop", "cut", "suspend", "freeze", "end", "curb", "reduce", "cease", "pause",
 ];
 
-/// The code of stopping an act of `code`: cutting aid (162), de-escalating an attack (087),
-/// rejecting talks (125), scaling back dissent (082); none for other acts.
-fn stopped_code(code: &str) -> Option<&'static str> {
+/// The code of an act of `code` whose verb or noun `governor` governs. Stopping an act is an
+/// act of its own: halting aid cuts aid (162), halting attacks de-escalates (087), breaking
+/// off talks rejects them (125), ending a protest scales back dissent (082); stopping anything
+/// else codes nothing (`None`). Other governors leave the code as it is.
+fn governed_code<'a>(governor: &str, code: &'a str) -> Option<&'a str> {
+    if !STOPPING_VERBS.contains(&governor) {
+        return Some(code);
+    }
     Some(match code.get(..2)? {
         "07" => "162",
         "18" | "19" | "20" => "087",
@@ -2118,11 +2115,9 @@ fn remember_parties(analysis: &Analysis, memory: &mut DocMemory) {
     // Parties named together are joined by "and" ("X and Y", "X, Y and Z"): most sentences
     // join none.
     let tokens = analysis.tokens;
-    let joined = analysis
-        .mentions
-        .windows(2)
-        .any(|w| w[1].start == w[0].end + 1 && tokens.norm(w[0].end) == "and");
-    if !joined {
+    let joined_by_and =
+        |w: &[MentionSpan]| w[1].start == w[0].end + 1 && tokens.norm(w[0].end) == "and";
+    if !analysis.mentions.windows(2).any(joined_by_and) {
         return;
     }
     for g in (0..analysis.groups.len()).rev() {
@@ -2141,8 +2136,7 @@ fn remember_parties(analysis: &Analysis, memory: &mut DocMemory) {
     let between = analysis.mentions.windows(2).find(|w| {
         w[0].start > 0
             && tokens.norm(w[0].start - 1) == "between"
-            && w[1].start == w[0].end + 1
-            && tokens.norm(w[0].end) == "and"
+            && joined_by_and(w)
             && usable_actor(&w[0])
             && usable_actor(&w[1])
     });
