@@ -203,6 +203,9 @@ fn thailand_cambodia_ceasefire() {
             event(4, "THA", "ASSAULT", "KHMMIL"),
             // The accused shell a village and kill a Thai civilian.
             event(6, "KHMMIL", "ASSAULT", "THACVL"),
+            // "pressed the leaders of Thailand and Cambodia": each party pressed.
+            event(8, "USAGOV", "REQUEST", "THA"),
+            event(8, "USAGOV", "REQUEST", "KHM"),
         ],
     );
     assert_lacks(
@@ -223,6 +226,7 @@ fn israel_strikes_in_lebanon() {
             // "struck what the military said were Hezbollah weapons depots".
             event(0, "ISRMIL", "ASSAULT", "LBNREB"),
             event(2, "LBNGOV", "REQUEST", "USA"),
+            event(2, "LBNGOV", "REQUEST", "FRA"),
             event(3, "ISR", "COERCE", "LBN"),
             event(4, "LBNREB", "ACCUSE", "LBNGOV"),
             event(6, "USAGOV", "CONSULT", "LBNGOV"),

@@ -573,6 +573,80 @@ impl<'a> Analysis<'a> {
         out
     }
 
+    /// The mentions coordinated with mention `k` in one noun phrase, `k` among them, in text
+    /// order: "called on Israel and Hamas", "accused Germany, France and Britain", "the two
+    /// sides" (each party). Commas alone make no list ("struck Kyiv, Ukraine's capital" is
+    /// one place), and a mention that starts a new clause is no conjunct ("Iran threatened
+    /// Israel and the United States warned ...").
+    pub fn conjuncts(&self, k: usize) -> Vec<usize> {
+        if self.mentions[k].group.is_some() {
+            return self.with_compounds(k);
+        }
+        // A list has one "and" or "or", before its last member: "X, Y and Z".
+        let mut out = vec![k];
+        let mut listed = false;
+        let mut start = self.mentions[k].start;
+        loop {
+            if start >= 1 && matches!(self.pos(start - 1), Pos::Det | Pos::PossPron) {
+                start -= 1;
+            }
+            let mut j = start;
+            if j >= 1 && out.len() == 1 && matches!(self.norm(j - 1), "and" | "or") {
+                listed = true;
+                j -= 1;
+            }
+            if j >= 1 && self.norm(j - 1) == "," {
+                j -= 1;
+            }
+            let prev = match (j < start).then(|| j.checked_sub(1)).flatten() {
+                Some(p) => self.mention_at[p].filter(|&m| self.mentions[m].end == j),
+                None => None,
+            };
+            let Some(prev) = prev else {
+                break;
+            };
+            out.push(prev);
+            start = self.mentions[prev].start;
+        }
+        let mut end = self.mentions[k].end;
+        let len = self.tokens.len();
+        while !listed {
+            let mut j = end;
+            let mut and = false;
+            if j < len && self.norm(j) == "," {
+                j += 1;
+            }
+            if j < len && matches!(self.norm(j), "and" | "or") {
+                and = true;
+                j += 1;
+            }
+            if j == end {
+                break;
+            }
+            if j < len && matches!(self.pos(j), Pos::Det | Pos::PossPron) {
+                j += 1;
+            }
+            let next = (j < len)
+                .then(|| self.mention_at[j])
+                .flatten()
+                .filter(|&m| self.mentions[m].start == j);
+            let Some(next) = next else {
+                break;
+            };
+            if self.finite_group_at(self.mentions[next].end) {
+                break;
+            }
+            listed |= and;
+            out.push(next);
+            end = self.mentions[next].end;
+        }
+        if !listed {
+            return vec![k];
+        }
+        out.sort_unstable();
+        out
+    }
+
     /// The noun phrase before a relative pronoun: "Israel, which ..." → Israel.
     fn antecedent(&self, rel: usize) -> Vec<usize> {
         let mut j = rel;

@@ -11,6 +11,7 @@ pub mod grammar;
 pub mod memory;
 
 use crate::dict::compiled::TokenIds;
+use crate::dict::events::CameoCode;
 use crate::dict::Dictionaries;
 use crate::model::{
     ActorKind, ActorRef, Document, Event, Extraction, Mention, Modality, Plover, Relation, Sentence,
@@ -1410,87 +1411,117 @@ impl Extractor {
         if let Some(actor) = &implied {
             parties.push((None, actor));
         }
+        // A list holding a source names the sources, not whom they act on.
+        let conjuncts: Vec<usize> = match target {
+            Some(t) => {
+                let list = analysis.conjuncts(t);
+                if list.iter().any(|k| sources.contains(k)) {
+                    vec![t]
+                } else {
+                    list
+                }
+            }
+            None => Vec::new(),
+        };
         for (s, source) in parties {
-            let target_ref = target
-                .filter(|&t| Some(t) != s && !same_actor(&analysis.mentions[t].actor, source))
-                .filter(|&t| usable_actor(&analysis.mentions[t]))
-                .filter(|&t| !(sources.contains(&t)))
-                // A pronoun standing for the source's own state is no party to its act:
-                // "Pyongyang warned it would respond".
-                .filter(|&t| {
-                    use ActorKind::{Country, Government, Military};
-                    let m = &analysis.mentions[t];
-                    !(m.anaphoric
-                        && analysis.tokens.norm(m.start) == "it"
-                        && m.actor.country.is_some()
-                        && m.actor.country == source.country
-                        && matches!(m.actor.kind, Country | Government)
-                        && matches!(source.kind, Country | Government | Military))
-                })
-                // Cooperating with one's own government or country, unnamed, is no act on
-                // anyone: "Umerov led Kyiv's delegation" (a named body or person of the same
-                // code still is).
-                .filter(|&t| {
-                    let m = &analysis.mentions[t];
-                    let unnamed_own_state = m.actor.code.is_some()
-                        && m.actor.code == source.code
-                        && m.actor.country.as_deref().is_some_and(|c| {
-                            self.dict
-                                .country_entry(c)
-                                .is_some_and(|e| e.name == m.actor.name)
-                        });
-                    !(cameo.quad_class <= 2 && unnamed_own_state)
-                })
-                // Forces a country moves or mobilises are its own, not whom it acts on (a
-                // place of its own it sends them to still is).
-                .filter(|&t| {
-                    let m = &analysis.mentions[t];
-                    cameo.plover != Plover::Mobilize
-                        || m.place
-                        || source.country.is_none()
-                        || m.actor.country != source.country
-                })
-                .map(|t| self.target_actor(analysis, t, source, cameo.quad_class))
-                .or_else(|| self.implied_target(analysis, source, cameo.plover, &relation));
+            // "called on Israel and Hamas": an event on each party named together.
+            let mut targets: Vec<Option<ActorRef>> = conjuncts
+                .iter()
+                .filter(|&&t| self.acted_on(analysis, t, s, source, sources, cameo))
+                .map(|&t| Some(self.target_actor(analysis, t, source, cameo.quad_class)))
+                .collect();
+            if targets.is_empty() {
+                targets.push(self.implied_target(analysis, source, cameo.plover, &relation));
+            }
             let attributed_to = speaker
                 .filter(|&k| Some(k) != s)
                 .map(|k| analysis.mentions[k].actor.clone())
                 .filter(|a| a.code.is_some() || a.kind != ActorKind::Unknown);
-            let event = Event {
-                doc_id: ctx.doc.id.clone(),
-                sentence_index: ctx.index,
-                sentence: ctx.sentence.to_string(),
-                source: source.clone(),
-                relation: relation.clone(),
-                target: target_ref,
-                cameo: cameo.code.clone(),
-                plover: cameo.plover,
-                plover_mode: cameo.plover_mode.clone(),
-                goldstein: cameo.goldstein,
-                quad_class: cameo.quad_class,
-                negated,
-                modality,
-                attributed_to,
-                date,
-                location: location.clone(),
-                confidence: (confidence * 100.0).round() / 100.0,
-            };
-            let duplicate = events.iter().any(|e| {
-                e.source.same_key(&event.source)
-                    && e.cameo == event.cameo
-                    && match (&e.target, &event.target) {
-                        (Some(a), Some(b)) => a.same_key(b),
-                        (None, None) => true,
-                        _ => false,
-                    }
-                    && e.negated == event.negated
-            });
-            if !duplicate {
-                events.push(event);
-                made = true;
+            for target_ref in targets {
+                let event = Event {
+                    doc_id: ctx.doc.id.clone(),
+                    sentence_index: ctx.index,
+                    sentence: ctx.sentence.to_string(),
+                    source: source.clone(),
+                    relation: relation.clone(),
+                    target: target_ref,
+                    cameo: cameo.code.clone(),
+                    plover: cameo.plover,
+                    plover_mode: cameo.plover_mode.clone(),
+                    goldstein: cameo.goldstein,
+                    quad_class: cameo.quad_class,
+                    negated,
+                    modality,
+                    attributed_to: attributed_to.clone(),
+                    date,
+                    location: location.clone(),
+                    confidence: (confidence * 100.0).round() / 100.0,
+                };
+                let duplicate = events.iter().any(|e| {
+                    e.source.same_key(&event.source)
+                        && e.cameo == event.cameo
+                        && match (&e.target, &event.target) {
+                            (Some(a), Some(b)) => a.same_key(b),
+                            (None, None) => true,
+                            _ => false,
+                        }
+                        && e.negated == event.negated
+                });
+                if !duplicate {
+                    events.push(event);
+                    made = true;
+                }
             }
         }
         made
+    }
+
+    /// Whether target mention `t` is a party that `source` (mention `s`, if named) acts on
+    /// with an act of `cameo`.
+    fn acted_on(
+        &self,
+        analysis: &Analysis,
+        t: usize,
+        s: Option<usize>,
+        source: &ActorRef,
+        sources: &[usize],
+        cameo: &CameoCode,
+    ) -> bool {
+        use ActorKind::{Country, Government, Military};
+        let m = &analysis.mentions[t];
+        if Some(t) == s || same_actor(&m.actor, source) || !usable_actor(m) || sources.contains(&t)
+        {
+            return false;
+        }
+        // A pronoun standing for the source's own state is no party to its act:
+        // "Pyongyang warned it would respond".
+        if m.anaphoric
+            && analysis.tokens.norm(m.start) == "it"
+            && m.actor.country.is_some()
+            && m.actor.country == source.country
+            && matches!(m.actor.kind, Country | Government)
+            && matches!(source.kind, Country | Government | Military)
+        {
+            return false;
+        }
+        // Cooperating with one's own government or country, unnamed, is no act on anyone:
+        // "Umerov led Kyiv's delegation" (a named body or person of the same code still is).
+        let unnamed_own_state = m.actor.code.is_some()
+            && m.actor.code == source.code
+            && m.actor.country.as_deref().is_some_and(|c| {
+                self.dict
+                    .country_entry(c)
+                    .is_some_and(|e| e.name == m.actor.name)
+            });
+        if cameo.quad_class <= 2 && unnamed_own_state {
+            return false;
+        }
+        // Forces a country moves or mobilises are its own, not whom it acts on (a place of
+        // its own it sends them to still is).
+        cameo.plover != Plover::Mobilize
+            || m.place
+            || source.country.is_none()
+            || m.actor.country != source.country
     }
 
     /// The actor of target mention `t` of an act by `source`. Victims whose country was only

@@ -474,6 +474,87 @@ fn grammar_compound_actors_each_get_an_event() {
 }
 
 #[test]
+fn grammar_coordinated_targets_each_get_an_event() {
+    let on = |text: &str, source: &str, plover: Plover| -> Vec<String> {
+        let mut targets: Vec<String> = triples(text)
+            .into_iter()
+            .filter(|(s, p, _)| s == source && *p == plover)
+            .map(|(_, _, t)| t)
+            .collect();
+        targets.sort();
+        targets
+    };
+    assert_eq!(
+        on(
+            "Egypt called on Israel and Hamas to agree to a truce.",
+            "EGY",
+            Plover::Request
+        ),
+        ["ISR", "PSEREB"]
+    );
+    assert_eq!(
+        on(
+            "Moscow accused Germany, France and Britain of arming Kyiv.",
+            "RUSGOV",
+            Plover::Accuse
+        ),
+        ["DEU", "FRA", "GBR"]
+    );
+    assert_eq!(
+        on(
+            "Beijing imposed sanctions on Japanese and American firms.",
+            "CHNGOV",
+            Plover::Sanction
+        ),
+        ["JPNBUS", "USABUS"]
+    );
+    // A comma alone makes no list; a mention that starts a new clause is no conjunct; a
+    // list ends at its "and".
+    assert_eq!(
+        on(
+            "Russian missiles struck Kyiv, the Ukrainian capital, on Monday.",
+            "RUSMIL",
+            Plover::Assault
+        )
+        .len(),
+        1
+    );
+    assert_eq!(
+        on(
+            "Iran threatened Israel and the United States warned Tehran.",
+            "IRN",
+            Plover::Threaten
+        ),
+        ["ISR"]
+    );
+    assert_eq!(
+        on(
+            "Hamas has threatened Israel and the United States, a Qatari-owned daily reports.",
+            "PSEREB",
+            Plover::Threaten
+        ),
+        ["ISR", "USA"]
+    );
+}
+
+#[test]
+fn governing_is_no_act_and_sharing_knowledge_cooperates() {
+    assert!(
+        triples("Niger, which is ruled by soldiers, has closed its airspace.")
+            .iter()
+            .all(|(_, p, _)| *p != Plover::Cooperate),
+        "{:?}",
+        triples("Niger, which is ruled by soldiers, has closed its airspace.")
+    );
+    has(
+        "Iran has been sharing drone technology with Russia.",
+        "IRN",
+        Plover::Cooperate,
+        "RUS",
+    );
+}
+
+#[test]
 fn grammar_relative_clauses_and_appositives_keep_the_subject() {
     has(
         "Israel, which has occupied the Golan Heights since 1967, attacked Syria.",
