@@ -170,25 +170,28 @@ fn ingest_killed_midway_is_consistent_and_resumes_without_duplicates() {
         .env("GEOKG_DICT_DIR", "/nonexistent-geokg-dict-dir")
         .args(["ingest", "-q", "--jobs", "1", "--batch", "4"])
         .arg(&folder)
-        .stderr(std::process::Stdio::null())
+        .stderr(std::fs::File::create(dir.path().join("ingest.err")).unwrap())
         .spawn()
         .unwrap();
     // Wait until some documents are stored, then kill -9.
     let started = std::time::Instant::now();
-    loop {
+    let last_query = loop {
         std::thread::sleep(std::time::Duration::from_millis(50));
-        let stored = std::process::Command::new(&binary)
+        let output = std::process::Command::new(&binary)
             .env("GEOKG_DB", &db)
             .args(["query", "--format", "csv", "SELECT COUNT(*) FROM documents"])
             .output()
-            .ok()
-            .and_then(|o| String::from_utf8(o.stdout).ok())
-            .and_then(|s| s.lines().nth(1).and_then(|l| l.parse::<u64>().ok()))
+            .unwrap();
+        let stored = String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .nth(1)
+            .and_then(|l| l.parse::<u64>().ok())
             .unwrap_or(0);
         if stored > 0 || started.elapsed().as_secs() > 60 {
-            break;
+            break String::from_utf8_lossy(&output.stderr).into_owned();
         }
-    }
+    };
+    let exited = child.try_wait().unwrap();
     child.kill().unwrap();
     child.wait().unwrap();
     assert_eq!(query(&db, "PRAGMA integrity_check"), vec!["ok"]);
@@ -197,7 +200,9 @@ fn ingest_killed_midway_is_consistent_and_resumes_without_duplicates() {
         .unwrap();
     assert!(
         stored > 0 && stored < 2000,
-        "the kill should land mid-run: {stored} stored"
+        "the kill should land mid-run: {stored} stored; ingest exited: {exited:?}, said: {}; \
+         last query said: {last_query}",
+        std::fs::read_to_string(dir.path().join("ingest.err")).unwrap_or_default()
     );
     // Whole documents or nothing: every stored document has all its sentences.
     let half_written = query(

@@ -511,6 +511,9 @@ impl Store {
     }
 
     fn configure(&self) -> Result<(), StoreError> {
+        // First: another process opening the same file at the same moment (a `query` while an
+        // ingest starts) holds a lock for a moment, and switching to WAL below must wait for it.
+        self.conn.busy_timeout(std::time::Duration::from_secs(10))?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         // Only a database without pages yet takes a page size (an existing one keeps its own).
         let page_count: i64 = self.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
@@ -528,7 +531,6 @@ impl Store {
             self.conn
                 .pragma_update(None, "wal_autocheckpoint", (40 << 20) / page_size.max(512))?;
         }
-        self.conn.busy_timeout(std::time::Duration::from_secs(10))?;
         Ok(())
     }
 
@@ -547,15 +549,20 @@ impl Store {
     }
 
     /// Applies every schema file newer than the database, each in its own transaction.
+    /// Brings the schema up to date, one migration per transaction. Each takes the write lock
+    /// first and reads the version under it: two processes opening a new database at once (a
+    /// `query` while an ingest starts) then wait for each other instead of one failing with
+    /// "database is locked", and the second finds the work done.
     fn migrate(&mut self) -> Result<(), StoreError> {
-        let version = self.check_version()?;
-        for (number, sql) in MIGRATIONS {
-            if *number <= version {
-                continue;
+        while self.check_version()? < SCHEMA_VERSION {
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let version: u32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if let Some((number, sql)) = MIGRATIONS.iter().find(|(n, _)| *n > version) {
+                tx.execute_batch(sql)?;
+                tx.pragma_update(None, "user_version", number)?;
             }
-            let tx = self.conn.transaction()?;
-            tx.execute_batch(sql)?;
-            tx.pragma_update(None, "user_version", number)?;
             tx.commit()?;
         }
         Ok(())
