@@ -147,9 +147,10 @@ impl<'d> ActorRecognizer<'d> {
             }
         }
         let before: Vec<bool> = mentions.iter().map(|m| m.agent_only).collect();
+        let uncoded: Vec<bool> = mentions.iter().map(|m| m.actor.code.is_none()).collect();
         self.attach_of_and_in(text, tokens, &mut mentions);
         self.resolve_agents_from_sentence(tokens, &mut mentions);
-        let uncoded: Vec<bool> = mentions.iter().map(|m| m.actor.code.is_none()).collect();
+        self.resolve_agents_from_document(tokens, &mut mentions, memory);
         apposed_roles(tokens, &mut mentions);
         for ((m, was_agent_only), was_uncoded) in mentions.iter().zip(before).zip(uncoded) {
             if (was_agent_only && !m.agent_only) || (was_uncoded && m.actor.code.is_some()) {
@@ -562,7 +563,13 @@ impl<'d> ActorRecognizer<'d> {
             .tokens
             .get(end)
             .is_some_and(|t| t.kind == TokenKind::Possessive);
-        let plural = tokens.norm(end - 1).ends_with('s') && !tokens.tokens[end - 1].cap;
+        // A capital marks a name ("Hamas", "the Philippines"), except on a role noun that
+        // opens the sentence ("Soldiers seized power").
+        let opens_sentence = end == start + 1
+            && matches!(last.kind, AtomKind::Agent(_))
+            && (start == 0 || tokens.tokens[start - 1].kind == TokenKind::Punct);
+        let plural =
+            tokens.norm(end - 1).ends_with('s') && (!tokens.tokens[end - 1].cap || opens_sentence);
         let mut mention = MentionSpan {
             start,
             end,
@@ -933,6 +940,36 @@ impl<'d> ActorRecognizer<'d> {
         let _ = text;
     }
 
+    /// A role noun the sentence left alone takes the country of an earlier actor of its sector
+    /// in the document, or of the country the document is about ([`DocMemory::country_for`]):
+    /// "Police arrested more than 200 people" in a story about Kenya.
+    fn resolve_agents_from_document(
+        &self,
+        tokens: &Tokens,
+        mentions: &mut [MentionSpan],
+        memory: &DocMemory,
+    ) {
+        for m in mentions.iter_mut() {
+            if !m.agent_only || counted(tokens, m) {
+                continue;
+            }
+            let Some(sector) = m.actor.sector.clone() else {
+                continue;
+            };
+            let Some(country) = memory.country_for(&sector) else {
+                continue;
+            };
+            let code = format!("{country}{sector}");
+            let info = self.dict.code_info(&code);
+            m.actor.code = Some(code.into());
+            m.actor.country = info.country;
+            m.actor.kind = info.kind;
+            m.actor.name = self.dict.country_name(&country);
+            m.country_guessed = true;
+            m.agent_only = false;
+        }
+    }
+
     /// A role noun still alone takes the country of an earlier actor of the same sentence, or
     /// failing that the country of the place where things happen ("Police arrested twelve
     /// activists in Nairobi": Kenyan police and activists).
@@ -1021,11 +1058,7 @@ impl<'d> ActorRecognizer<'d> {
             // "the three governments", "the two countries": a counted, definite role noun
             // refers back to actors named before, not to the country of this sentence.
             // So does "both leaders".
-            let counted_back = m.agent_only
-                && (m.start >= 2
-                    && tokens.tokens[m.start - 1].pos == Pos::Num
-                    && tokens.norm(m.start - 2) == "the"
-                    || m.start >= 1 && tokens.norm(m.start - 1) == "both");
+            let counted_back = m.agent_only && counted(tokens, m);
             if (m.agent_only || titled_unknown) && !counted_back {
                 // Unnamed rebels belong to the country they fight in, when the sentence places
                 // the fighting: "forces retook a village in Cambodia after fighting with
@@ -1309,6 +1342,13 @@ fn expletive_it(tokens: &Tokens, i: usize) -> bool {
 
 /// "the president", "the former—and now current—president": a definite article opens the
 /// phrase before a role noun.
+/// "the three governments", "the two countries", "both leaders": a counted, definite role
+/// noun refers back to actors named before, not to the country of its sentence.
+fn counted(tokens: &Tokens, m: &MentionSpan) -> bool {
+    m.start >= 2 && tokens.tokens[m.start - 1].pos == Pos::Num && tokens.norm(m.start - 2) == "the"
+        || m.start >= 1 && tokens.norm(m.start - 1) == "both"
+}
+
 fn definite_before(tokens: &Tokens, start: usize) -> bool {
     let mut j = start;
     let mut steps = 0;

@@ -238,7 +238,14 @@ impl<'a> Analysis<'a> {
                 && !self.object_follows(end)
                 && (self.finite_verb_after_pp(end)
                     || self.groups.last().is_some_and(|prev| {
-                        (!prev.participle || (start + 1 < n && self.norm(start + 1) == "by"))
+                        // "Witnesses said officers opened fire": a statement verb takes a
+                        // clause without "that"; the noun right after it is its subject.
+                        let reported = super::SPEECH_VERBS.contains(&self.tokens.lemma(prev.head))
+                            && self.mention_at[start - 1].is_some_and(|k| {
+                                modifiers_start(self.tokens, self.mentions[k].start) == prev.end
+                            });
+                        !reported
+                            && (!prev.participle || (start + 1 < n && self.norm(start + 1) == "by"))
                             && (prev.end..start).all(|i| {
                                 !matches!(self.pos(i), Pos::Sub | Pos::Rel)
                                     && (self.pos(i) != Pos::Conj

@@ -3,6 +3,7 @@
 
 use super::actors::{Anaphor, MentionSpan};
 use crate::model::{ActorKind, ActorRef};
+use std::sync::Arc;
 
 #[derive(Debug, Clone)]
 pub struct Remembered {
@@ -22,6 +23,15 @@ pub struct DocMemory {
     /// met"), for "the two sides", "both countries".
     parties: Vec<Remembered>,
     surnames: Vec<(String, Remembered)>,
+    /// The country of the last actor of each sector named with one ("Kenyan police" → COP:
+    /// KEN), for a role noun named later without one.
+    /// None when the last sentence naming the sector named it for two countries.
+    sectors: Vec<(Arc<str>, Option<Arc<str>>)>,
+    /// How often each country's actors were named (not referred back to).
+    countries: Vec<(Arc<str>, u32)>,
+    /// What this sentence adds to `sectors` and `countries`, counted from the next sentence
+    /// on: a role noun takes no country from the actors named after it.
+    pending: Vec<(Option<Arc<str>>, Arc<str>)>,
     groups: u32,
     sentence: usize,
 }
@@ -30,6 +40,25 @@ impl DocMemory {
     /// Marks the start of the next sentence.
     pub fn next_sentence(&mut self) {
         self.sentence += 1;
+        let pending = std::mem::take(&mut self.pending);
+        for (sector, _) in &pending {
+            if let Some(sector) = sector {
+                self.sectors.retain(|(s, _)| s != sector);
+            }
+        }
+        for (sector, country) in pending {
+            if let Some(sector) = sector {
+                match self.sectors.iter_mut().find(|(s, _)| *s == sector) {
+                    Some((_, seen)) if seen.as_ref() != Some(&country) => *seen = None,
+                    Some(_) => {}
+                    None => self.sectors.push((sector, Some(country.clone()))),
+                }
+            }
+            match self.countries.iter_mut().find(|(c, _)| *c == country) {
+                Some((_, n)) => *n += 1,
+                None => self.countries.push((country, 1)),
+            }
+        }
     }
 
     pub fn next_group_id(&mut self) -> u32 {
@@ -46,6 +75,12 @@ impl DocMemory {
                 && !mention.person
         {
             return;
+        }
+        // Only countries the text states count: not those referred back to or guessed.
+        let stated = !mention.anaphoric && !mention.country_guessed;
+        if let (Some(country), true) = (&mention.actor.country, stated) {
+            self.pending
+                .push((mention.actor.sector.clone(), country.clone()));
         }
         let item = Remembered {
             actor: mention.actor.clone(),
@@ -107,6 +142,28 @@ impl DocMemory {
             .find(|r| !r.prep_object)
             .or_else(|| in_sentence().next())
             .cloned()
+    }
+
+    /// The country a role noun named without one belongs to: that of the last actor of the
+    /// same sector ("Kenyan police ... Police arrested"), else the country the document is
+    /// about, when its actors were named at least twice and twice as often as any other's.
+    pub fn country_for(&self, sector: &str) -> Option<Arc<str>> {
+        // Bodies (police, army, courts) are named once with their country and then without;
+        // civilians and refugees are anyone's.
+        let body = !matches!(sector, "CVL" | "REF");
+        if let Some((_, country)) = self.sectors.iter().find(|(s, _)| body && &**s == sector) {
+            return country.clone();
+        }
+        let mut counts: Vec<&(Arc<str>, u32)> = self.countries.iter().collect();
+        counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+        match counts.as_slice() {
+            [(country, n), rest @ ..]
+                if *n >= 2 && rest.first().is_none_or(|(_, m)| *n >= 2 * m) =>
+            {
+                Some(country.clone())
+            }
+            _ => None,
+        }
     }
 
     /// An earlier person whose surname is `name` (a single word).

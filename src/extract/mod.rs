@@ -41,7 +41,7 @@ pub struct Extractor {
 }
 
 /// Statement verbs: their subject is the source the other events are attributed to.
-const SPEECH_VERBS: &[&str] = &[
+pub(crate) const SPEECH_VERBS: &[&str] = &[
     "say",
     "tell",
     "announce",

@@ -243,6 +243,81 @@ fn coreference_definite_descriptions_refer_back() {
 }
 
 #[test]
+fn coreference_role_nouns_take_the_country_of_the_document() {
+    let codes = |text: &str, mention: &str| -> Vec<Option<String>> {
+        mentions(text, "2025-11-27")
+            .into_iter()
+            .filter(|(t, _, _)| t == mention)
+            .map(|(_, c, _)| c)
+            .collect()
+    };
+    // A role noun opening a sentence is plural, so "the military" can refer back to it.
+    assert_eq!(
+        codes(
+            "Soldiers in Mali seized the radio station. Senegal called on the military to \
+             free the president.",
+            "military"
+        ),
+        [Some("MLIMIL".to_string())]
+    );
+    // Police named once with their country are that country's police afterwards.
+    assert_eq!(
+        codes(
+            "Ugandan police fired tear gas at students in Kampala. Police later arrested 40 \
+             people.",
+            "Police"
+        ),
+        [Some("UGACOP".to_string())]
+    );
+    // Other role nouns belong to the country the story is about, when one dominates it.
+    assert_eq!(
+        codes(
+            "Ugandan police fired tear gas at students in Kampala. Ugandan opposition leaders \
+             condemned the crackdown. Amnesty International urged the authorities to free \
+             the students.",
+            "authorities"
+        ),
+        [Some("UGAGOV".to_string())]
+    );
+    // Not when two countries share it, nor from actors named after the role noun.
+    assert_eq!(
+        codes(
+            "Russian and Ukrainian police met in Istanbul. Russian drones hit Ukrainian \
+             towns. Police counted the damage.",
+            "Police"
+        ),
+        [None]
+    );
+    assert_eq!(
+        codes(
+            "Police arrested two Kenyan students, and Ugandan police protested.",
+            "Police"
+        ),
+        [None]
+    );
+    // A titled name coded by its sentence is remembered with its code.
+    assert_eq!(
+        codes(
+            "Soldiers in Guinea-Bissau seized power on Wednesday, detaining President Umaro \
+             Sissoco Embalo and suspending the vote count. The African Union demanded the \
+             release of Embalo.",
+            "Embalo"
+        ),
+        [Some("GNBGOV".to_string())]
+    );
+}
+
+#[test]
+fn grammar_a_statement_verb_takes_a_clause_without_that() {
+    has(
+        "Witnesses said Ugandan officers opened fire on the crowd.",
+        "UGAMIL",
+        Plover::Assault,
+        "UGACVL",
+    );
+}
+
+#[test]
 fn coreference_a_possessive_country_is_its_owners_country() {
     // "his country" is the country of whoever "his" refers to, not the subject's.
     has(
