@@ -2149,6 +2149,7 @@ fn remember_parties(analysis: &Analysis, memory: &mut DocMemory) {
     let joined_by_and =
         |w: &[MentionSpan]| w[1].start == w[0].end + 1 && tokens.norm(w[0].end) == "and";
     if !analysis.mentions.windows(2).any(joined_by_and) {
+        remember_meeting(analysis, memory);
         return;
     }
     for g in (0..analysis.groups.len()).rev() {
@@ -2173,6 +2174,66 @@ fn remember_parties(analysis: &Analysis, memory: &mut DocMemory) {
     });
     if let Some(w) = between {
         memory.remember_parties(&[&w[0], &w[1]]);
+    }
+}
+
+/// Verbs whose direct object is the other side of a meeting.
+const MEETING_VERBS: &[&str] = &["meet", "host", "receive", "visit"];
+
+/// Verbs and nouns whose "with" phrase names the other side of a meeting: "talked with",
+/// "held talks with", "a planned meeting with".
+const MEETING_WITH: &[&str] = &[
+    "meet",
+    "talk",
+    "negotiate",
+    "speak",
+    "confer",
+    "talks",
+    "meeting",
+    "meetings",
+    "summit",
+    "call",
+    "negotiations",
+    "discussions",
+];
+
+/// The two sides of a meeting are parties named together too: "Putin arrived for talks with
+/// Modi. The two leaders signed ...", "Xi met Takaichi".
+fn remember_meeting(analysis: &Analysis, memory: &mut DocMemory) {
+    let tokens = analysis.tokens;
+    for (g, group) in analysis.groups.iter().enumerate() {
+        let &[s] = analysis.subject(g) else {
+            continue;
+        };
+        let objects = analysis.objects(g);
+        let other = objects
+            .preps
+            .iter()
+            .find(|&&(p, _)| {
+                tokens.norm(p) == "with"
+                    && p > 0
+                    && (MEETING_WITH.contains(&tokens.lemma(p - 1))
+                        || MEETING_WITH.contains(&tokens.lemma(group.head)))
+            })
+            .map(|&(_, k)| k)
+            .or(objects
+                .direct
+                .filter(|_| MEETING_VERBS.contains(&tokens.lemma(group.head))));
+        let Some(o) = other else {
+            continue;
+        };
+        let (a, b) = (&analysis.mentions[s], &analysis.mentions[o]);
+        // Two people or two bodies: "Brazil sent its minister for talks with Ali" names no
+        // two sides.
+        if usable_actor(a)
+            && usable_actor(b)
+            && !b.place
+            && a.person == b.person
+            && !same_actor(&a.actor, &b.actor)
+        {
+            memory.remember_parties(&[a, b]);
+            return;
+        }
     }
 }
 

@@ -365,6 +365,19 @@ fn coreference_counted_parties_are_the_parties_named_together_before() {
         Plover::Accuse,
         "CHNGOV",
     );
+    // So are the two sides of a meeting, two people or two bodies.
+    let meeting = "Russian President Vladimir Putin arrived in New Delhi for talks with \
+                   Indian Prime Minister Narendra Modi. The two leaders signed a trade \
+                   agreement.";
+    has(meeting, "RUSGOV", Plover::Agree, "INDGOV");
+    has(meeting, "INDGOV", Plover::Agree, "RUSGOV");
+    assert!(doc_events(
+        "Brazil sent its foreign minister to Georgetown for talks with Guyanese President \
+         Irfaan Ali. The two leaders signed a trade agreement.",
+        "2025-06-10"
+    )
+    .iter()
+    .all(|e| e.sentence_index == 0));
 }
 
 #[test]
