@@ -255,7 +255,14 @@ impl Extractor {
         let mut codings = Vec::with_capacity(analysis.groups.len());
         for g in 0..analysis.groups.len() {
             let window_end = analysis.objects(g).window_end;
-            codings.push(code_verb(&self.dict, analysis, ids, g, window_end));
+            let coding = code_verb(&self.dict, analysis, ids, g, window_end);
+            // Naming with no pattern of judgement ("called it a violation") makes no call.
+            let bare = coding.as_ref().is_ok_and(|c| c.pattern.is_none());
+            codings.push(if bare && names_its_object(analysis, g) {
+                Err(coder::NoCode::NotAnEvent)
+            } else {
+                coding
+            });
         }
         let (is_demanded, demanded_from) = self.complements(analysis, &codings);
         // Readiness verbs and the attacks they get ready for.
@@ -1688,7 +1695,7 @@ impl Extractor {
             let mut light = false;
             if let Some((g, group)) = governing {
                 light = LIGHT_VERBS.contains(&tokens.lemma(group.head));
-                if coded_groups[g] {
+                if coded_groups[g] || names_its_object(analysis, g) {
                     i = end;
                     continue;
                 }
@@ -1886,6 +1893,25 @@ fn adjunct_verb(analysis: &Analysis, noun: usize, prepositions: &[&str]) -> Opti
 /// Verb group `g` is a copula ("is", "were not"): the first token of its predicate, after
 /// adverbs and negations, and whether a negation word stands in the group or before the
 /// predicate.
+/// "called the protests \"treasonous\"", "called the decision an act of hysteria": a verb of
+/// naming with an object and what it calls it gives a judgement, not a call, and the act its
+/// object names is someone else's.
+fn names_its_object(analysis: &Analysis, g: usize) -> bool {
+    let tokens = analysis.tokens;
+    if !matches!(
+        tokens.lemma(analysis.groups[g].head),
+        "call" | "label" | "brand" | "dub" | "term"
+    ) {
+        return false;
+    }
+    let Some((_, end)) = analysis.objects(g).direct_np else {
+        return false;
+    };
+    end < tokens.len()
+        && (matches!(tokens.norm(end), "\"" | "\u{201c}" | "a" | "an")
+            || tokens.tokens[end].pos == Pos::Adj)
+}
+
 fn copula_predicate(analysis: &Analysis, g: usize) -> Option<(usize, bool)> {
     let tokens = analysis.tokens;
     let group = &analysis.groups[g];

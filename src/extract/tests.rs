@@ -626,6 +626,54 @@ fn grammar_coordinated_targets_each_get_an_event() {
 }
 
 #[test]
+fn naming_withdrawing_and_orchestrating() {
+    // "called X 'Y'" judges X: no phone call, and the protests are not the speaker's.
+    let found = triples("President Ruto called the protests \"treasonous\" on Tuesday.");
+    assert!(
+        found
+            .iter()
+            .all(|(_, p, _)| !matches!(p, Plover::Consult | Plover::Protest)),
+        "{found:?}"
+    );
+    has(
+        "Biden called Netanyahu on Sunday.",
+        "USAELI",
+        Plover::Consult,
+        "ISRGOV",
+    );
+    // Withdrawing a bill yields; withdrawing troops retreats.
+    let withdrew = |text: &str| -> Vec<String> {
+        doc_events(text, "2025-06-10")
+            .into_iter()
+            .map(|e| e.cameo.to_string())
+            .collect()
+    };
+    assert_eq!(withdrew("Kenya withdrew the finance bill."), ["080"]);
+    assert_eq!(
+        withdrew("Kenya withdrew its troops from Somalia."),
+        ["0874"]
+    );
+    // Orchestrating an attack is carrying it out, not coordinating: an accusation of it is
+    // no support.
+    assert_eq!(
+        triples("Poland accused Moscow of orchestrating an arson attack in Warsaw."),
+        [("POL".to_string(), Plover::Accuse, "RUSGOV".to_string())]
+    );
+}
+
+#[test]
+fn tagging_a_past_form_before_a_determiner_is_the_verb() {
+    // "ordered" can be an adjective ("an ordered list"), but no adjective takes "the".
+    has(
+        "Poland on Wednesday ordered the closure of the Russian consulate and expelled three \
+         Russian diplomats.",
+        "POL",
+        Plover::Sanction,
+        "RUSGOV",
+    );
+}
+
+#[test]
 fn governing_is_no_act_and_sharing_knowledge_cooperates() {
     assert!(
         triples("Niger, which is ruled by soldiers, has closed its airspace.")

@@ -999,6 +999,11 @@ impl Context<'_> {
         {
             return Pos::Adj;
         }
+        // "Poland on Wednesday ordered the closure": no adjective takes a determiner after
+        // it, so a past form there is the verb.
+        if adj && !noun && form == VForm::Past && matches!(next, Some(Pos::Det | Pos::PossPron)) {
+            return Pos::Verb;
+        }
         // "Ivory Coast rebels on Friday again rejected ...": a clear verb after a time
         // adjunct makes this -s form the subject's plural noun.
         if noun
