@@ -75,6 +75,12 @@ const COUNTING_NOUNS: &[&str] = &[
     "flurry",
 ];
 
+/// Words that end a sum of money: "120 million euros", "$2 billion".
+const MONEY_WORDS: &[&str] = &[
+    "million", "billion", "trillion", "dollars", "euros", "pounds", "yuan", "yen", "rupees",
+    "francs", "roubles", "rubles", "riyals", "dirhams",
+];
+
 const TIME_WORDS: &[&str] = &[
     "monday",
     "tuesday",
@@ -241,9 +247,9 @@ impl<'a> Analysis<'a> {
                         // "Witnesses said officers opened fire": a statement verb takes a
                         // clause without "that"; the noun right after it is its subject.
                         let reported = super::SPEECH_VERBS.contains(&self.tokens.lemma(prev.head))
-                            && self.mention_at[start - 1].is_some_and(|k| {
+                            && (self.mention_at[start - 1].is_some_and(|k| {
                                 modifiers_start(self.tokens, self.mentions[k].start) == prev.end
-                            });
+                            }) || self.plain_noun_phrase(prev.end, start));
                         !reported
                             && (!prev.participle || (start + 1 < n && self.norm(start + 1) == "by"))
                             && (prev.end..start).all(|i| {
@@ -298,6 +304,19 @@ impl<'a> Analysis<'a> {
             });
             i = end;
         }
+    }
+
+    /// Tokens `[from, to)` are a determiner, adjectives and nouns ending in a noun: "the aid",
+    /// "the new border crossings".
+    fn plain_noun_phrase(&self, from: usize, to: usize) -> bool {
+        from < to
+            && matches!(self.pos(to - 1), Pos::Noun)
+            && (from..to).all(|i| {
+                matches!(
+                    self.pos(i),
+                    Pos::Det | Pos::PossPron | Pos::Adj | Pos::Noun | Pos::Num
+                )
+            })
     }
 
     /// A bare past form right after a subject is a finite verb ("The army attacked"), not a
@@ -1222,6 +1241,18 @@ impl<'a> Analysis<'a> {
                 && j + 1 < n
                 && self.norm(j + 1) == "of"
                 && COUNTING_NOUNS.contains(&self.norm(j))
+            {
+                head_is_mention = false;
+                j += 2;
+                continue;
+            }
+            // "120 million euros in humanitarian assistance", "$2 billion in loans": a sum of
+            // money is counted in what it buys.
+            if j > from
+                && j + 2 < n
+                && self.norm(j + 1) == "in"
+                && MONEY_WORDS.contains(&self.norm(j))
+                && self.mention_at[j + 2].is_none()
             {
                 head_is_mention = false;
                 j += 2;

@@ -662,6 +662,24 @@ fn naming_withdrawing_and_orchestrating() {
 }
 
 #[test]
+fn sums_of_money_count_what_they_buy_and_reported_clauses_keep_their_subject() {
+    // "120 million euros in humanitarian assistance" is aid.
+    has(
+        "The European Union announced an additional 120 million euros in humanitarian \
+         assistance for Gaza.",
+        "IGOEUREEC",
+        Plover::Aid,
+        "PSE",
+    );
+    // "said the aid remained ...": the aid is the subject of what was said, not aid promised.
+    let found = triples("Guterres said the aid remained far below what Gaza needed.");
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Agree),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn tagging_a_past_form_before_a_determiner_is_the_verb() {
     // "ordered" can be an adjective ("an ordered list"), but no adjective takes "the".
     has(
