@@ -706,6 +706,15 @@ fn governing_is_no_act_and_sharing_knowledge_cooperates() {
         Plover::Cooperate,
         "RUS",
     );
+    // Suspending a member from a body sanctions it; spying for a country is no act on it.
+    has(
+        "The African Union suspended Mali from all its activities.",
+        "IGOAFRAFU",
+        Plover::Sanction,
+        "MLI",
+    );
+    let found = triples("Prosecutors in Warsaw charged two Polish men with spying for Russia.");
+    assert!(found.iter().all(|(_, _, t)| t != "RUS"), "{found:?}");
 }
 
 #[test]
