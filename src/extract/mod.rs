@@ -254,15 +254,7 @@ impl Extractor {
         let mut ruled_out: Vec<(usize, usize)> = Vec::new();
         let mut codings = Vec::with_capacity(analysis.groups.len());
         for g in 0..analysis.groups.len() {
-            let window_end = analysis.objects(g).window_end;
-            let coding = code_verb(&self.dict, analysis, ids, g, window_end);
-            // Naming with no pattern of judgement ("called it a violation") makes no call.
-            let bare = coding.as_ref().is_ok_and(|c| c.pattern.is_none());
-            codings.push(if bare && names_its_object(analysis, g) {
-                Err(coder::NoCode::NotAnEvent)
-            } else {
-                coding
-            });
+            codings.push(self.code_group(analysis, ids, g));
         }
         let (is_demanded, demanded_from) = self.complements(analysis, &codings);
         // Readiness verbs and the attacks they get ready for.
@@ -532,6 +524,19 @@ impl Extractor {
                 target = self
                     .condition_subject(analysis, g)
                     .or_else(|| self.defied_party(analysis, g))
+                    .or_else(|| {
+                        // Not the source's own side: "Asif warned that Pakistan would strike".
+                        let own = |k: usize| {
+                            sources.iter().any(|&s| {
+                                analysis.mentions[s].actor.country
+                                    == analysis.mentions[k].actor.country
+                            })
+                        };
+                        (self.dict.plover_of(coding.code) == Plover::Threaten)
+                            .then(|| warned_party(analysis, g))
+                            .flatten()
+                            .filter(|&k| !own(k))
+                    })
                     .filter(|t| !sources.contains(t));
             }
             // Force used on a place: "fired shells at targets in Jericho".
@@ -1342,6 +1347,22 @@ impl Extractor {
     /// An act of the speaker that a statement's predicate makes ("X must withdraw": a
     /// demand of X; "the plan is unacceptable": a rejection), asserted, dated and placed by
     /// the predicate's verb.
+    /// The code of verb group `g`. Naming with no pattern of judgement ("called the protests
+    /// \"treasonous\"", where "called it a violation" criticises) makes no call.
+    fn code_group<'d>(
+        &'d self,
+        analysis: &Analysis,
+        ids: &TokenIds,
+        g: usize,
+    ) -> Result<coder::VerbCoding<'d>, coder::NoCode> {
+        let coding = code_verb(&self.dict, analysis, ids, g, analysis.objects(g).window_end);
+        let bare = coding.as_ref().is_ok_and(|c| c.pattern.is_none());
+        if bare && names_its_object(analysis, g) {
+            return Err(coder::NoCode::NotAnEvent);
+        }
+        coding
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn push_speaker_event(
         &self,
@@ -1893,6 +1914,23 @@ fn adjunct_verb(analysis: &Analysis, noun: usize, prepositions: &[&str]) -> Opti
 /// Verb group `g` is a copula ("is", "were not"): the first token of its predicate, after
 /// adverbs and negations, and whether a negation word stands in the group or before the
 /// predicate.
+/// Whom a warning is about: the subject of the clause it announces, "warned that Polish
+/// diplomats in Moscow would face the same fate".
+fn warned_party(analysis: &Analysis, g: usize) -> Option<usize> {
+    let tokens = analysis.tokens;
+    let that = analysis.groups[g].end;
+    if that >= tokens.len() || tokens.norm(that) != "that" {
+        return None;
+    }
+    let inner = (that + 1..tokens.len())
+        .find_map(|i| analysis.group_at[i])
+        .filter(|&h| !analysis.groups[h].infinitive)?;
+    analysis.subject(inner).first().copied().filter(|&k| {
+        let m = &analysis.mentions[k];
+        usable_actor(m) && !m.locative && m.start > that
+    })
+}
+
 /// "called the protests \"treasonous\"", "called the decision an act of hysteria": a verb of
 /// naming with an object and what it calls it gives a judgement, not a call, and the act its
 /// object names is someone else's.
@@ -2339,7 +2377,7 @@ impl Extractor {
             for (g, group) in analysis.groups.iter().enumerate() {
                 let objects = analysis.objects(g);
                 let words: Vec<&str> = (group.start..group.end).map(|i| tokens.norm(i)).collect();
-                let code = match code_verb(&self.dict, &analysis, &ids, g, objects.window_end) {
+                let code = match self.code_group(&analysis, &ids, g) {
                     Ok(c) => format!(
                         "{} {} ({})",
                         c.code,

@@ -680,6 +680,24 @@ fn sums_of_money_count_what_they_buy_and_reported_clauses_keep_their_subject() {
 }
 
 #[test]
+fn a_warning_is_aimed_at_the_subject_of_what_it_announces() {
+    has(
+        "Moscow warned that Polish diplomats would face the same fate.",
+        "RUSGOV",
+        Plover::Threaten,
+        "POLGOV",
+    );
+    // Not at the warner's own side, and paying a price is no payment.
+    let found = triples(
+        "Pakistan's defence minister warned that Pakistan would pay a heavy price for inaction.",
+    );
+    assert_eq!(
+        found,
+        [("PAKGOVMIL".to_string(), Plover::Threaten, String::new())]
+    );
+}
+
+#[test]
 fn tagging_a_past_form_before_a_determiner_is_the_verb() {
     // "ordered" can be an adjective ("an ordered list"), but no adjective takes "the".
     has(
