@@ -255,3 +255,114 @@ fn china_us_trade_escalation() {
     // Escalating a dispute is no cooperation; adding companies to a list is no statement.
     assert_lacks(&found, &[event(0, "CHN", "COOPERATE", "USA")]);
 }
+
+#[test]
+fn poland_expels_russian_diplomats() {
+    let found = events("poland-russia-expulsions.txt");
+    assert_has(
+        &found,
+        &[
+            // "Poland on Wednesday ordered ... and expelled ..., accusing Moscow of ...".
+            event(0, "POL", "SANCTION", "RUSGOV"),
+            event(0, "POL", "ACCUSE", "RUSGOV"),
+            // "warned that Polish diplomats in Moscow would face the same fate".
+            event(4, "RUSGOV", "THREATEN", "POLGOV"),
+            event(5, "IGOWSTNAT", "SUPPORT", "POL"),
+            event(8, "RUSGOV", "SANCTION", "POLGOV"),
+        ],
+    );
+    assert_lacks(
+        &found,
+        &[
+            // The consulate expelling, the spokeswoman's naming as a phone call, the men
+            // spying for Russia as an act against it.
+            event(0, "RUSGOV", "SANCTION", ""),
+            event(4, "RUSGOV", "CONSULT", ""),
+            event(6, "POLCVL", "ACCUSE", "RUS"),
+        ],
+    );
+}
+
+#[test]
+fn kenya_tax_protests() {
+    let found = events("kenya-protests.txt");
+    assert_has(
+        &found,
+        &[
+            event(0, "KENCOP", "ASSAULT", "KENCVL"),
+            // "Witnesses said officers opened fire on the crowd": Kenyan officers, by the
+            // country the story is about.
+            event(2, "KENMIL", "ASSAULT", "KENCVL"),
+            event(5, "NGOHRIAMN", "REQUEST", "KENGOV"),
+            // "Police arrested more than 200 people": the Kenyan police named before.
+            event(8, "KENCOP", "COERCE", "KENCVL"),
+        ],
+    );
+    assert_lacks(
+        &found,
+        &[
+            // "called the protests \"treasonous\"": no protest by Ruto, no phone call.
+            event(3, "KENGOV", "PROTEST", "KENGOV"),
+            event(3, "KENGOV", "CONSULT", ""),
+            // Withdrawing a bill is no military retreat.
+            event(4, "KENGOV", "RETREAT", ""),
+        ],
+    );
+}
+
+#[test]
+fn gaza_aid_crossing() {
+    let found = events("gaza-aid-crossing.txt");
+    assert_has(
+        &found,
+        &[
+            event(3, "EGY", "REQUEST", "ISR"),
+            event(3, "JOR", "REQUEST", "ISR"),
+            event(4, "JORGOV", "CONSULT", "EGYGOV"),
+            event(5, "ISRGOV", "ACCUSE", "PSEREB"),
+            event(6, "ISR", "ASSAULT", "PSECVL"),
+            // "an additional 120 million euros in humanitarian assistance for Gaza".
+            event(7, "IGOEUREEC", "AID", "PSE"),
+        ],
+    );
+    // "said the aid remained far below what was needed" promises no aid.
+    assert_lacks(&found, &[event(2, "IGOUNO", "AGREE", "")]);
+}
+
+#[test]
+fn guinea_bissau_coup() {
+    let found = events("guinea-bissau-coup.txt");
+    assert_has(
+        &found,
+        &[
+            event(0, "GNBMIL", "COERCE", "GNBGOV"),
+            // "The officers closed the borders and imposed a curfew."
+            event(2, "GNBMIL", "COERCE", "GNB"),
+            event(3, "IGOWAFWAS", "SANCTION", "GNB"),
+            // "the release of Embalo": the president named in full before.
+            event(4, "IGOAFRAFU", "REQUEST", "GNBGOV"),
+            // "called on the military": the soldiers who seized power, not Portugal's.
+            event(5, "PRT", "REQUEST", "GNBMIL"),
+        ],
+    );
+    assert_lacks(&found, &[event(5, "PRT", "REQUEST", "PRTMIL")]);
+}
+
+#[test]
+fn putin_visits_new_delhi() {
+    let found = events("india-russia-summit.txt");
+    assert_has(
+        &found,
+        &[
+            event(0, "RUSGOV", "CONSULT", "INDGOV"),
+            // "The two leaders signed agreements ... and pledged ...": Putin and Modi.
+            event(1, "RUSGOV", "AGREE", "INDGOV"),
+            event(1, "INDGOV", "AGREE", "RUSGOV"),
+            event(3, "USAGOV", "REQUEST", "IND"),
+            event(4, "USAGOV", "SANCTION", "IND"),
+            // "welcomed closer ties between Moscow and New Delhi".
+            event(7, "CHNGOV", "SUPPORT", "RUSGOV"),
+            event(7, "CHNGOV", "SUPPORT", "INDGOV"),
+        ],
+    );
+}
