@@ -4,6 +4,7 @@
 
 use super::actors::MentionSpan;
 use crate::nlp::{Pos, TokenKind, Tokens, VForm};
+use smallvec::SmallVec;
 
 /// A verb with its auxiliaries: "has not yet been attacked", "will meet", "to resume".
 #[derive(Debug, Clone)]
@@ -604,12 +605,12 @@ impl<'a> Analysis<'a> {
     /// sides" (each party). Commas alone make no list ("struck Kyiv, Ukraine's capital" is
     /// one place), and a mention that starts a new clause is no conjunct ("Iran threatened
     /// Israel and the United States warned ...").
-    pub fn conjuncts(&self, k: usize) -> Vec<usize> {
+    pub fn conjuncts(&self, k: usize) -> SmallVec<[usize; 4]> {
         if self.mentions[k].group.is_some() {
-            return self.with_compounds(k);
+            return self.with_compounds(k).into();
         }
         // A list has one "and" or "or", before its last member: "X, Y and Z".
-        let mut out = vec![k];
+        let mut out: SmallVec<[usize; 4]> = smallvec::smallvec![k];
         let mut listed = false;
         let mut start = self.mentions[k].start;
         loop {
@@ -667,7 +668,7 @@ impl<'a> Analysis<'a> {
             end = self.mentions[next].end;
         }
         if !listed {
-            return vec![k];
+            return smallvec::smallvec![k];
         }
         out.sort_unstable();
         out

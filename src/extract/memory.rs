@@ -40,6 +40,9 @@ impl DocMemory {
     /// Marks the start of the next sentence.
     pub fn next_sentence(&mut self) {
         self.sentence += 1;
+        if self.pending.is_empty() {
+            return;
+        }
         let pending = std::mem::take(&mut self.pending);
         for (sector, _) in &pending {
             if let Some(sector) = sector {

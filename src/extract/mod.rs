@@ -1440,16 +1440,16 @@ impl Extractor {
             parties.push((None, actor));
         }
         // A list holding a source names the sources, not whom they act on.
-        let conjuncts: Vec<usize> = match target {
+        let conjuncts: smallvec::SmallVec<[usize; 4]> = match target {
             Some(t) => {
                 let list = analysis.conjuncts(t);
                 if list.iter().any(|k| sources.contains(k)) {
-                    vec![t]
+                    smallvec::smallvec![t]
                 } else {
                     list
                 }
             }
-            None => Vec::new(),
+            None => smallvec::SmallVec::new(),
         };
         for (s, source) in parties {
             // "called on Israel and Hamas": an event on each party named together.
@@ -2265,6 +2265,13 @@ const MEETING_WITH: &[&str] = &[
 /// Modi. The two leaders signed ...", "Xi met Takaichi".
 fn remember_meeting(analysis: &Analysis, memory: &mut DocMemory) {
     let tokens = analysis.tokens;
+    // Most sentences hold no meeting: look only where "with" or a meeting verb is.
+    let meeting_verb = |g: &grammar::VerbGroup| MEETING_VERBS.contains(&tokens.lemma(g.head));
+    if !(0..tokens.len()).any(|i| tokens.norm(i) == "with")
+        && !analysis.groups.iter().any(meeting_verb)
+    {
+        return;
+    }
     for (g, group) in analysis.groups.iter().enumerate() {
         let &[s] = analysis.subject(g) else {
             continue;
