@@ -254,7 +254,9 @@ impl<'a> Analysis<'a> {
                         !reported
                             && (!prev.participle || (start + 1 < n && self.norm(start + 1) == "by"))
                             && (prev.end..start).all(|i| {
+                                // "after Orban hosted Netanyahu" opens a clause.
                                 !matches!(self.pos(i), Pos::Sub | Pos::Rel)
+                                    && !TEMPORAL_SUBORDINATORS.contains(&self.norm(i))
                                     && (self.pos(i) != Pos::Conj
                                         || self.joins_noun_phrases(i, start))
                                     && !matches!(self.norm(i), "," | ";" | ":" | "\"")
@@ -380,6 +382,20 @@ impl<'a> Analysis<'a> {
                 return self.subject_inner(outer, depth + 1);
             }
             return Vec::new();
+        }
+        // A participle clause set off after an appositive speaks of the main clause's subject:
+        // "The court issued a warrant for the leader of the Taliban, Hibatullah Akhundzada,
+        // accusing him of ...".
+        if group.participle
+            && group.start >= 2
+            && self.norm(group.start - 1) == ","
+            && self.mention_at[group.start - 2].is_some()
+            && self.skip_parenthetical(group.start - 1).is_some()
+        {
+            let main = self.main_subject(g, depth);
+            if !main.is_empty() {
+                return main;
+            }
         }
         let mut j = group.start;
         // An actor in an "of"/"for" phrase after a non-actor head: "a camp for Congolese

@@ -414,13 +414,29 @@ impl Extractor {
             // agrees to step down", "if Israel attacks".
             // So is an awaited act: "... until Hamas frees the hostages", "... before they
             // demobilize".
+            // So is one awaited in reported speech: "the campaign would go on until the
+            // Houthis stopped attacking shipping".
             let clause = analysis.clause_start(group.start);
+            let until = analysis
+                .subject(g)
+                .first()
+                .map(|&s| grammar::modifiers_start(tokens, analysis.mentions[s].start))
+                .filter(|&j| j > 0 && tokens.norm(j - 1) == "until");
+            let awaited_in_reported_future = until.is_some_and(|j| {
+                analysis
+                    .groups
+                    .iter()
+                    .rev()
+                    .find(|k| k.end < j && !k.participle && !k.infinitive)
+                    .is_some_and(|k| matches!(k.modal, Some("would" | "will")))
+            });
             if clause > 0 && matches!(tokens.norm(clause - 1), "if" | "unless")
                 || matches!(analysis.subordinated_by(g), Some("until" | "before"))
                     && matches!(
                         tokens.tokens[group.head].form,
                         crate::nlp::VForm::Base | crate::nlp::VForm::ThirdSg
                     )
+                || awaited_in_reported_future
             {
                 continue;
             }
@@ -2273,9 +2289,14 @@ fn remember_meeting(analysis: &Analysis, memory: &mut DocMemory) {
         return;
     }
     for (g, group) in analysis.groups.iter().enumerate() {
+        // A meeting told as background ("a day after Xi held talks with Trump") does not
+        // make the sides of the story.
         let &[s] = analysis.subject(g) else {
             continue;
         };
+        if analysis.subordinated_by(g).is_some() {
+            continue;
+        }
         let objects = analysis.objects(g);
         let other = objects
             .preps

@@ -698,6 +698,48 @@ fn a_warning_is_aimed_at_the_subject_of_what_it_announces() {
 }
 
 #[test]
+fn clauses_after_appositives_temporal_words_and_gerunds() {
+    // A participle after an appositive speaks of the main clause's subject.
+    has(
+        "The International Criminal Court issued a warrant for the leader of the Taliban, \
+         Hibatullah Akhundzada, accusing him of persecuting women.",
+        "IGOJUDICC",
+        Plover::Accuse,
+        "AFGGOV",
+    );
+    // "after" opens a clause: its past form is a finite verb with its own subject.
+    has(
+        "Hungary left the court after Prime Minister Viktor Orban hosted Israeli Prime \
+         Minister Benjamin Netanyahu.",
+        "HUNGOV",
+        Plover::Consult,
+        "ISRGOV",
+    );
+    // An -ing form with no object after another one is a noun: no aid is shipped.
+    let found = triples("The Houthis began attacking shipping in the Red Sea in November.");
+    assert!(found.iter().all(|(_, p, _)| *p != Plover::Aid), "{found:?}");
+    // An act awaited in reported speech is no event.
+    let found =
+        triples("Hegseth said the strikes would go on until the Houthis stopped attacking ships.");
+    assert!(found.iter().all(|(s, _, _)| s != "YEMREB"), "{found:?}");
+    // A meeting told as background does not make the sides of the story.
+    let events = doc_events(
+        "Xi Jinping and Sanae Takaichi met in Gyeongju on Friday. The meeting came a day \
+         after Xi held talks with Donald Trump. Lee Jae-myung invited both leaders to Seoul.",
+        "2025-11-01",
+    );
+    let invited: Vec<&str> = events
+        .iter()
+        .filter(|e| e.sentence_index == 2)
+        .filter_map(|e| e.target.as_ref().and_then(|t| t.code.as_deref()))
+        .collect();
+    assert!(
+        invited.contains(&"JPNGOV") && !invited.contains(&"USAGOV"),
+        "{invited:?}"
+    );
+}
+
+#[test]
 fn tagging_a_past_form_before_a_determiner_is_the_verb() {
     // "ordered" can be an adjective ("an ordered list"), but no adjective takes "the".
     has(

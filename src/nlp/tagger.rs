@@ -734,6 +734,27 @@ impl Context<'_> {
         {
             return Pos::Adj;
         }
+        // "stopped attacking shipping in the Red Sea", "agreements on energy, shipping and
+        // health": an -ing form with no object of its own, right after another -ing form or
+        // between a noun's comma and "and", is a noun.
+        if verb
+            && form == VForm::Ger
+            && self.i > 0
+            && !matches!(
+                self.next_guess(),
+                Some(Pos::Det | Pos::Noun | Pos::Proper | Pos::Adj | Pos::PossPron | Pos::Num)
+            )
+        {
+            let before = &self.tokens.tokens[self.i - 1];
+            let after_gerund = before.pos == Pos::Verb && before.form == VForm::Ger;
+            let listed = self.norm(self.i - 1) == ","
+                && self.i >= 2
+                && self.tokens.tokens[self.i - 2].pos == Pos::Noun
+                && matches!(self.next_norm(), Some("and" | "or" | ","));
+            if after_gerund || listed {
+                return Pos::Noun;
+            }
+        }
         if verb && (noun || adj) {
             return self.noun_or_verb(form, noun, adj, self.next_guess());
         }
