@@ -373,7 +373,11 @@ impl<'d> ActorRecognizer<'d> {
         }
         let last = *span.last().unwrap_or(&0);
         let t = &tokens.tokens[last];
-        !matches!(t.pos, Pos::Verb | Pos::Aux | Pos::Modal)
+        // "the international community" is the world's states at large: no one's civilians.
+        let world_at_large = tokens.norm(last) == "community"
+            && last > 0
+            && matches!(tokens.norm(last - 1), "international" | "world" | "global");
+        !matches!(t.pos, Pos::Verb | Pos::Aux | Pos::Modal) && !world_at_large
     }
 
     /// Groups adjacent atoms into mentions and resolves each.

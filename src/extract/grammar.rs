@@ -309,6 +309,21 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    /// The closing mark of scare quotes opening at `open`: at most four words, lowercase, no
+    /// verb group and no punctuation inside.
+    fn scare_quotes(&self, open: usize) -> Option<usize> {
+        if !matches!(self.norm(open), "\"" | "“") {
+            return None;
+        }
+        let n = self.tokens.len();
+        let close = (open + 1..n.min(open + 6)).find(|&k| matches!(self.norm(k), "\"" | "”"))?;
+        // Capitalised words in quotes are a slogan or a title: "Death to America".
+        (close > open + 1
+            && !self.tokens.tokens[open + 1].cap
+            && (open + 1..close).all(|k| self.group_at[k].is_none() && self.pos(k) != Pos::Punct))
+        .then_some(close)
+    }
+
     /// Tokens `[from, to)` are a determiner, adjectives and nouns ending in a noun: "the aid",
     /// "the new border crossings".
     fn plain_noun_phrase(&self, from: usize, to: usize) -> bool {
@@ -1041,6 +1056,12 @@ impl<'a> Analysis<'a> {
             }
             let pos = self.pos(j);
             let norm = self.norm(j);
+            // A few quoted words inside the clause are scare quotes, not a quotation: "had
+            // taken \"necessary measures\"", "called the move \"reckless\"".
+            if let Some(close) = self.scare_quotes(j) {
+                j = close + 1;
+                continue;
+            }
             if matches!(pos, Pos::Sub | Pos::Rel)
                 || matches!(norm, ";" | ":" | "\"" | "“" | "”" | "(" | "—" | "–")
             {

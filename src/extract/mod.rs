@@ -1376,6 +1376,26 @@ impl Extractor {
         if bare && names_its_object(analysis, g) {
             return Err(coder::NoCode::NotAnEvent);
         }
+        // "could not accept any enrichment": accepting something, whatever it is, agrees to it
+        // (030), so not accepting it refuses it (REFUSED_BY_NEGATION); the old dictionary codes
+        // accept only with the objects it lists. Only the negated use is read so.
+        let group = &analysis.groups[g];
+        if coding.is_err()
+            && group.negated
+            && analysis.tokens.lemma(group.head) == "accept"
+            && analysis.objects(g).direct_np.is_some()
+        {
+            return Ok(coder::VerbCoding {
+                code: "030",
+                lemma: std::borrow::Cow::Borrowed("accept"),
+                swapped: false,
+                target: None,
+                source: None,
+                pattern_weight: 0,
+                pattern: None,
+                verb_end: group.head + 1,
+            });
+        }
         coding
     }
 
@@ -1550,13 +1570,16 @@ impl Extractor {
         }
         // Cooperating with one's own government or country, unnamed, is no act on anyone:
         // "Umerov led Kyiv's delegation" (a named body or person of the same code still is).
+        // So is one referred back to: "a spokesman for the group urged the international
+        // community to respect the country's laws".
         let unnamed_own_state = m.actor.code.is_some()
             && m.actor.code == source.code
-            && m.actor.country.as_deref().is_some_and(|c| {
-                self.dict
-                    .country_entry(c)
-                    .is_some_and(|e| e.name == m.actor.name)
-            });
+            && (m.anaphoric
+                || m.actor.country.as_deref().is_some_and(|c| {
+                    self.dict
+                        .country_entry(c)
+                        .is_some_and(|e| e.name == m.actor.name)
+                }));
         if cameo.quad_class <= 2 && unnamed_own_state {
             return false;
         }

@@ -740,6 +740,43 @@ fn clauses_after_appositives_temporal_words_and_gerunds() {
 }
 
 #[test]
+fn refusals_scare_quotes_and_the_world_at_large() {
+    // Not accepting something, whatever it is, refuses it.
+    has(
+        "Witkoff said Washington could not accept any enrichment by Tehran.",
+        "USAGOV",
+        Plover::Reject,
+        "IRNGOV",
+    );
+    // A few lowercase words in quotes stay inside the clause: the judgement is read, and
+    // taking "measures" seizes nothing.
+    has(
+        "A Philippine coast guard spokesman called the Chinese manoeuvres \"reckless and \
+         unlawful\".",
+        "PHLCOP",
+        Plover::Accuse,
+        "CHN",
+    );
+    let found = triples("China said its coast guard had taken \"necessary measures\".");
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Coerce),
+        "{found:?}"
+    );
+    // "the international community" is no one's civilians, and "the country" referred back
+    // to the speaker's own state is no party it urges.
+    let found = triples(
+        "The Taliban rejected the warrant. A spokesman for the group urged the international \
+         community to respect the country's laws.",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|(_, p, t)| *p != Plover::Request || t.is_empty()),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn tagging_a_past_form_before_a_determiner_is_the_verb() {
     // "ordered" can be an adjective ("an ordered list"), but no adjective takes "the".
     has(
