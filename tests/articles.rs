@@ -366,3 +366,61 @@ fn putin_visits_new_delhi() {
         ],
     );
 }
+
+#[test]
+fn icc_warrant_for_the_taliban_leader() {
+    let found = events("icc-warrant.txt");
+    assert_has(
+        &found,
+        &[
+            event(0, "IGOJUDICC", "COERCE", "AFGGOV"),
+            // "..., Hibatullah Akhundzada, accusing him of ...": the court accuses.
+            event(0, "IGOJUDICC", "ACCUSE", "AFGGOV"),
+            event(4, "NGOHRI", "REQUEST", "IGOJUDICC"),
+            // "after Prime Minister Viktor Orban hosted Israeli Prime Minister ...".
+            event(5, "HUNGOV", "CONSULT", "ISRGOV"),
+        ],
+    );
+    assert_lacks(
+        &found,
+        &[
+            event(0, "AFGGOV", "ACCUSE", "AFGGOV"),
+            // "urged the international community to respect the country's laws".
+            event(2, "AFGGOV", "REQUEST", "AFGCVL"),
+            event(2, "AFGGOV", "REQUEST", "AFGGOV"),
+        ],
+    );
+}
+
+#[test]
+fn water_cannon_at_scarborough_shoal() {
+    let found = events("philippines-sea.txt");
+    assert_has(
+        &found,
+        &[
+            event(0, "CHNCOP", "ASSAULT", "PHLGOV"),
+            event(1, "PHLGOV", "ACCUSE", "CHNGOV"),
+            event(3, "CHNGOV", "ACCUSE", "PHL"),
+            event(4, "CHNGOV", "REQUEST", "PHLGOV"),
+            event(5, "USA", "SUPPORT", "PHL"),
+        ],
+    );
+    // 'had taken "necessary measures" to expel it' seizes nothing.
+    assert_lacks(&found, &[event(3, "CHNMIL", "COERCE", "CHN")]);
+}
+
+#[test]
+fn iran_us_talks_in_muscat() {
+    let found = events("iran-talks.txt");
+    assert_has(
+        &found,
+        &[
+            // "Washington could not accept any enrichment in Iran".
+            event(2, "USAGOV", "REJECT", ""),
+            event(3, "ISR", "THREATEN", "IRN"),
+            event(4, "ISR", "REJECT", "IRN"),
+            event(7, "RUS", "SUPPORT", "IRN"),
+            event(7, "CHN", "SUPPORT", "IRN"),
+        ],
+    );
+}
