@@ -943,10 +943,21 @@ impl Extractor {
                         && !(armed(k) && insurgent(s) != insurgent(k))
                 })
         };
+        // "with Oman's foreign minister shuttling between them" is an absolute clause, not a
+        // party.
+        let absolute = |&(p, k): &(usize, usize)| {
+            analysis.tokens.norm(p) == "with"
+                && analysis
+                    .tokens
+                    .tokens
+                    .get(analysis.mentions[k].end)
+                    .is_some_and(|t| t.pos == Pos::Verb && t.form == crate::nlp::VForm::Ger)
+        };
         let prep_target = || {
             objects
                 .preps
                 .iter()
+                .filter(|pk| !absolute(pk))
                 .find(|(p, _)| TARGET_PREPS.contains(&analysis.tokens.norm(*p)))
                 .map(|(_, k)| *k)
         };
@@ -997,12 +1008,8 @@ impl Extractor {
             }
             return Some(o);
         }
-        if let Some((_, k)) = objects
-            .preps
-            .iter()
-            .find(|(p, _)| TARGET_PREPS.contains(&analysis.tokens.norm(*p)))
-        {
-            return Some(*k);
+        if let Some(k) = prep_target() {
+            return Some(k);
         }
         // Through a complement only the parties of the act count ("agreed to talk with X"),
         // not what it is about ("agreed to share information on missing people").
@@ -1824,21 +1831,44 @@ impl Extractor {
                 code = governed;
             }
             let relation = relation_over(ctx.text, tokens, i..end, noun.words.join(" "));
-            self.push_events(
-                ctx,
-                analysis,
-                events,
-                &sources,
-                target,
-                code,
-                relation,
-                negated,
-                modality,
-                speaker,
-                dates::event_date(times, head, ctx.doc_date, is_prospective(modality)),
-                self.location(analysis, head),
-                0.5 + if target.is_some() { 0.1 } else { 0.0 },
-            );
+            let date = dates::event_date(times, head, ctx.doc_date, is_prospective(modality));
+            let location = self.location(analysis, head);
+            // "Philippine and U.S. forces began joint naval exercises": a joint act of the
+            // parties named together is an act of each on the others.
+            let joint = target.is_none()
+                && (2..=3).contains(&sources.len())
+                && (i.saturating_sub(3)..end).any(|k| tokens.norm(k) == "joint");
+            let acts: Vec<(Vec<usize>, Option<usize>, f64)> = if joint {
+                sources
+                    .iter()
+                    .flat_map(|&s| {
+                        sources
+                            .iter()
+                            .filter(move |&&t| t != s)
+                            .map(move |&t| (vec![s], Some(t), 0.6))
+                    })
+                    .collect()
+            } else {
+                let confidence = 0.5 + if target.is_some() { 0.1 } else { 0.0 };
+                vec![(sources, target, confidence)]
+            };
+            for (sources, target, confidence) in acts {
+                self.push_events(
+                    ctx,
+                    analysis,
+                    events,
+                    &sources,
+                    target,
+                    code,
+                    relation.clone(),
+                    negated,
+                    modality,
+                    speaker,
+                    date,
+                    location.clone(),
+                    confidence,
+                );
+            }
             i = end;
         }
     }

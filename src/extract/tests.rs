@@ -777,6 +777,20 @@ fn refusals_scare_quotes_and_the_world_at_large() {
 }
 
 #[test]
+fn joint_acts_and_absolute_with_clauses() {
+    // A joint act of parties named together is an act of each on the others.
+    let joint = "Philippine and U.S. forces began joint naval exercises on Wednesday.";
+    has(joint, "PHLMIL", Plover::Cooperate, "USAMIL");
+    has(joint, "USAMIL", Plover::Cooperate, "PHLMIL");
+    // "with X shuttling between them" says how, it names no party to the talks.
+    let talks = "Iranian and U.S. negotiators held indirect talks in Muscat on Sunday, with \
+                 Omani Foreign Minister Badr Albusaidi shuttling between the delegations.";
+    has(talks, "IRNGOV", Plover::Consult, "USAGOV");
+    let found = triples(talks);
+    assert!(found.iter().all(|(_, _, t)| t != "OMNGOV"), "{found:?}");
+}
+
+#[test]
 fn tagging_a_past_form_before_a_determiner_is_the_verb() {
     // "ordered" can be an adjective ("an ordered list"), but no adjective takes "the".
     has(
@@ -2743,13 +2757,13 @@ fn joint_drills_and_patrols_are_military_cooperation() {
         "The Philippine and US navies held a joint sail on Sunday.",
         "USAMIL",
         Plover::Cooperate,
-        "",
+        "PHLMIL",
     );
     has(
         "Thailand and Laos held joint patrols along the river.",
         "THA",
         Plover::Cooperate,
-        "",
+        "LAO",
     );
 }
 
