@@ -1344,8 +1344,6 @@ fn expletive_it(tokens: &Tokens, i: usize) -> bool {
     false
 }
 
-/// "the president", "the former—and now current—president": a definite article opens the
-/// phrase before a role noun.
 /// "the three governments", "the two countries", "both leaders": a counted, definite role
 /// noun refers back to actors named before, not to the country of its sentence.
 fn counted(tokens: &Tokens, m: &MentionSpan) -> bool {
@@ -1353,6 +1351,8 @@ fn counted(tokens: &Tokens, m: &MentionSpan) -> bool {
         || m.start >= 1 && tokens.norm(m.start - 1) == "both"
 }
 
+/// "the president", "the former—and now current—president": a definite article opens the
+/// phrase before a role noun.
 fn definite_before(tokens: &Tokens, start: usize) -> bool {
     let mut j = start;
     let mut steps = 0;

@@ -1367,9 +1367,6 @@ impl Extractor {
             })
     }
 
-    /// An act of the speaker that a statement's predicate makes ("X must withdraw": a
-    /// demand of X; "the plan is unacceptable": a rejection), asserted, dated and placed by
-    /// the predicate's verb.
     /// The code of verb group `g`. Naming with no pattern of judgement ("called the protests
     /// \"treasonous\"", where "called it a violation" criticises) makes no call.
     fn code_group<'d>(
@@ -1406,6 +1403,9 @@ impl Extractor {
         coding
     }
 
+    /// An act of the speaker that a statement's predicate makes ("X must withdraw": a
+    /// demand of X; "the plan is unacceptable": a rejection), asserted, dated and placed by
+    /// the predicate's verb.
     #[allow(clippy::too_many_arguments)]
     fn push_speaker_event(
         &self,
@@ -1980,9 +1980,6 @@ fn adjunct_verb(analysis: &Analysis, noun: usize, prepositions: &[&str]) -> Opti
         .map(|(g, _)| g)
 }
 
-/// Verb group `g` is a copula ("is", "were not"): the first token of its predicate, after
-/// adverbs and negations, and whether a negation word stands in the group or before the
-/// predicate.
 /// Whom a warning is about: the subject of the clause it announces, "warned that Polish
 /// diplomats in Moscow would face the same fate".
 fn warned_party(analysis: &Analysis, g: usize) -> Option<usize> {
@@ -2019,6 +2016,9 @@ fn names_its_object(analysis: &Analysis, g: usize) -> bool {
             || tokens.tokens[end].pos == Pos::Adj)
 }
 
+/// Verb group `g` is a copula ("is", "were not"): the first token of its predicate, after
+/// adverbs and negations, and whether a negation word stands in the group or before the
+/// predicate.
 fn copula_predicate(analysis: &Analysis, g: usize) -> Option<(usize, bool)> {
     let tokens = analysis.tokens;
     let group = &analysis.groups[g];
