@@ -9,7 +9,7 @@ pub mod compiled;
 pub mod events;
 pub mod trie;
 
-use crate::model::{ActorKind, Plover};
+use crate::model::{ActorKind, ActorRef, Plover};
 use crate::nlp::normalize_phrase;
 use actors::{ActorEntry, DatedCode, NameKind};
 use chrono::NaiveDate;
@@ -639,6 +639,16 @@ impl Dictionaries {
     pub fn country_name(&self, iso3: &Arc<str>) -> Arc<str> {
         self.country_entry(iso3)
             .map_or_else(|| iso3.clone(), |e| e.name.clone())
+    }
+
+    /// Codes `actor` as its sector of `country` (police of Kenya: KENCOP): its code, country
+    /// and kind. Its name and sector are the caller's to set.
+    pub fn code_in_country(&self, actor: &mut ActorRef, country: &str) {
+        let code = format!("{country}{}", actor.sector.as_deref().unwrap_or_default());
+        let info = self.code_info(&code);
+        actor.code = Some(code.into());
+        actor.country = info.country;
+        actor.kind = info.kind;
     }
 
     /// The country entry whose name is one slip of the keyboard away from `name` (a letter

@@ -930,15 +930,9 @@ impl<'d> ActorRecognizer<'d> {
                 }
                 continue;
             };
-            let role = mentions[k].actor.sector.as_deref().unwrap_or_default();
-            let code = format!("{country}{role}");
-            let info = self.dict.code_info(&code);
-            let name = self.dict.country_name(&country);
             let m = &mut mentions[k];
-            m.actor.code = Some(code.into());
-            m.actor.country = info.country;
-            m.actor.kind = info.kind;
-            m.actor.name = name;
+            self.dict.code_in_country(&mut m.actor, &country);
+            m.actor.name = self.dict.country_name(&country);
             m.agent_only = false;
         }
         let _ = text;
@@ -963,11 +957,7 @@ impl<'d> ActorRecognizer<'d> {
             let Some(country) = memory.country_for(&sector) else {
                 continue;
             };
-            let code = format!("{country}{sector}");
-            let info = self.dict.code_info(&code);
-            m.actor.code = Some(code.into());
-            m.actor.country = info.country;
-            m.actor.kind = info.kind;
+            self.dict.code_in_country(&mut m.actor, &country);
             m.actor.name = self.dict.country_name(&country);
             m.country_guessed = true;
             m.agent_only = false;
@@ -1074,12 +1064,7 @@ impl<'d> ActorRecognizer<'d> {
                     _ => last_country.as_ref(),
                 };
                 if let Some(country) = country {
-                    let role = m.actor.sector.as_deref().unwrap_or_default();
-                    let code = format!("{country}{role}");
-                    let info = self.dict.code_info(&code);
-                    m.actor.code = Some(code.into());
-                    m.actor.country = info.country;
-                    m.actor.kind = info.kind;
+                    self.dict.code_in_country(&mut m.actor, country);
                     m.country_guessed = true;
                     if m.agent_only {
                         m.actor.name = self.dict.country_name(country);

@@ -1622,12 +1622,8 @@ impl Extractor {
             .filter_map(|o| o.actor.country.clone())
             .rfind(|c| Some(c) != source.country.as_ref());
         if let Some(country) = other {
-            let code = format!("{country}{}", m.actor.sector.as_deref().unwrap_or_default());
-            let info = self.dict.code_info(&code);
+            self.dict.code_in_country(&mut actor, &country);
             actor.name = self.dict.country_name(&country);
-            actor.code = Some(code.into());
-            actor.country = info.country;
-            actor.kind = info.kind;
         }
         actor
     }
