@@ -825,10 +825,14 @@ impl<'a> Analysis<'a> {
     /// The temporal word opening the clause of verb group `g` when it stands before the
     /// clause's subject: "until" in "until Hamas frees ...".
     pub fn subordinated_by(&self, g: usize) -> Option<&str> {
+        self.subordinator_at(g).map(|j| self.norm(j))
+    }
+
+    /// Where the word of [`Analysis::subordinated_by`] stands.
+    pub fn subordinator_at(&self, g: usize) -> Option<usize> {
         let &subject = self.subject(g).first()?;
-        let j = modifiers_start(self.tokens, self.mentions[subject].start);
-        let word = self.norm(j.checked_sub(1)?);
-        TEMPORAL_SUBORDINATORS.contains(&word).then_some(word)
+        let j = modifiers_start(self.tokens, self.mentions[subject].start).checked_sub(1)?;
+        TEMPORAL_SUBORDINATORS.contains(&self.norm(j)).then_some(j)
     }
 
     /// The conjunction at `i` joins two noun phrases ("the removal of the president and his

@@ -418,16 +418,14 @@ impl Extractor {
             // Houthis stopped attacking shipping".
             let clause = analysis.clause_start(group.start);
             let until = analysis
-                .subject(g)
-                .first()
-                .map(|&s| grammar::modifiers_start(tokens, analysis.mentions[s].start))
-                .filter(|&j| j > 0 && tokens.norm(j - 1) == "until");
+                .subordinator_at(g)
+                .filter(|&j| tokens.norm(j) == "until");
             let awaited_in_reported_future = until.is_some_and(|j| {
                 analysis
                     .groups
                     .iter()
                     .rev()
-                    .find(|k| k.end < j && !k.participle && !k.infinitive)
+                    .find(|k| k.end <= j && !k.participle && !k.infinitive)
                     .is_some_and(|k| matches!(k.modal, Some("would" | "will")))
             });
             if clause > 0 && matches!(tokens.norm(clause - 1), "if" | "unless")
