@@ -656,11 +656,10 @@ impl<'a> Analysis<'a> {
             if j >= 1 && self.norm(j - 1) == "," {
                 j -= 1;
             }
-            let prev = match (j < start).then(|| j.checked_sub(1)).flatten() {
-                Some(p) => self.mention_at[p].filter(|&m| self.mentions[m].end == j),
-                None => None,
-            };
-            let Some(prev) = prev else {
+            if j == start || j == 0 {
+                break;
+            }
+            let Some(prev) = self.mention_at[j - 1].filter(|&m| self.mentions[m].end == j) else {
                 break;
             };
             out.push(prev);

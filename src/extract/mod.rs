@@ -2336,11 +2336,11 @@ fn remember_meeting(analysis: &Analysis, memory: &mut DocMemory) {
         return;
     }
     for (g, group) in analysis.groups.iter().enumerate() {
-        // A meeting told as background ("a day after Xi held talks with Trump") does not
-        // make the sides of the story.
         let &[s] = analysis.subject(g) else {
             continue;
         };
+        // A meeting told as background ("a day after Xi held talks with Trump") does not
+        // make the sides of the story.
         if analysis.subordinated_by(g).is_some() {
             continue;
         }
