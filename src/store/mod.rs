@@ -548,11 +548,10 @@ impl Store {
         Ok(version)
     }
 
-    /// Applies every schema file newer than the database, each in its own transaction.
-    /// Brings the schema up to date, one migration per transaction. Each takes the write lock
-    /// first and reads the version under it: two processes opening a new database at once (a
-    /// `query` while an ingest starts) then wait for each other instead of one failing with
-    /// "database is locked", and the second finds the work done.
+    /// Applies every schema file newer than the database, one per transaction. Each takes
+    /// the write lock first and reads the version under it: two processes opening a new
+    /// database at once (a `query` while an ingest starts) then wait for each other instead
+    /// of one failing with "database is locked", and the second finds the work done.
     fn migrate(&mut self) -> Result<(), StoreError> {
         while self.check_version()? < SCHEMA_VERSION {
             let tx = self
