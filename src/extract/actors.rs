@@ -2,7 +2,7 @@
 //! role nouns combined with countries and names, unknown capitalised names, pronouns and
 //! "the group"-style references resolved against the document's memory.
 
-use super::memory::DocMemory;
+use super::memory::{DocMemory, PartyNoun};
 use crate::dict::actors::NameKind;
 use crate::dict::compiled::TokenIds;
 use crate::dict::{Dictionaries, NameHit};
@@ -413,7 +413,11 @@ impl<'d> ActorRecognizer<'d> {
             // words and joined as one group.
             if let AtomKind::Parties(count) = atoms[a].kind {
                 let atom = &atoms[a];
-                let parties = memory.parties(count).map(<[_]>::to_vec).unwrap_or_default();
+                let noun = party_noun(tokens.norm(atom.end - 1));
+                let parties = memory
+                    .parties(count, noun)
+                    .map(<[_]>::to_vec)
+                    .unwrap_or_default();
                 let group = next_group;
                 next_group += 1;
                 for party in parties {
@@ -1383,6 +1387,18 @@ const PARTY_NOUNS: &[&str] = &[
     "rivals",
     "delegations",
 ];
+
+/// Which parties a party noun names: "leaders" are people, "countries" are not, "sides"
+/// may be either.
+fn party_noun(noun: &str) -> PartyNoun {
+    match noun {
+        "leaders" => PartyNoun::People,
+        "countries" | "nations" | "governments" | "neighbours" | "neighbors" | "states" => {
+            PartyNoun::Bodies
+        }
+        _ => PartyNoun::Any,
+    }
+}
 
 /// How many parties a counted party noun at `i` names: "the two sides" 2, "both countries" 2,
 /// "the three governments" 3, "all three countries" 3.

@@ -621,9 +621,9 @@ impl<'a> Analysis<'a> {
             let Some(prev) = self.mention_at[start - 2] else {
                 break;
             };
-            if self.is_prep_object(prev) {
+            let Some(prev) = self.partner_before(prev, k) else {
                 break;
-            }
+            };
             out.push(prev);
             start = self.mentions[prev].start;
         }
@@ -661,6 +661,10 @@ impl<'a> Analysis<'a> {
             }
             let Some(prev) = self.mention_at[j - 1].filter(|&m| self.mentions[m].end == j) else {
                 break;
+            };
+            let prev = match self.of_head(prev) {
+                Some(head) if self.place_in_of_phrase(prev, k) => head,
+                _ => prev,
             };
             out.push(prev);
             start = self.mentions[prev].start;
@@ -865,6 +869,33 @@ impl<'a> Analysis<'a> {
     }
 
     /// Index just left of the preposition that governs a phrase starting at `start`.
+    /// The partner in a subject of mention `k` when mention `prev` ends right before the
+    /// "and" joining them: `prev` itself, or the head of the "of" phrase `prev` ends, or none
+    /// for another prepositional phrase.
+    fn partner_before(&self, prev: usize, k: usize) -> Option<usize> {
+        if !self.is_prep_object(prev) {
+            return Some(prev);
+        }
+        self.of_head(prev)
+            .filter(|_| self.place_in_of_phrase(prev, k))
+    }
+
+    /// "The government of Congo and the rebels signed": a place (`prev`) in an "of" phrase
+    /// is no partner of an actor (`k`) that is no place; the head of the phrase is.
+    fn place_in_of_phrase(&self, prev: usize, k: usize) -> bool {
+        self.mentions[prev].place && !self.mentions[k].place
+    }
+
+    /// The mention an "of" phrase holding mention `k` belongs to: "the government of Congo"
+    /// → the government.
+    fn of_head(&self, k: usize) -> Option<usize> {
+        let of = self.skip_pp_left(self.mentions[k].start);
+        if of == 0 || self.norm(of) != "of" {
+            return None;
+        }
+        self.mention_at[of - 1].filter(|&h| self.mentions[h].end == of)
+    }
+
     fn skip_pp_left(&self, start: usize) -> usize {
         let mut j = start;
         while j > 0 {

@@ -16,12 +16,25 @@ pub struct Remembered {
     pub prep_object: bool,
 }
 
+/// The parties a counted noun can name: "the two leaders" people, "both countries" bodies,
+/// "the two sides" either.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartyNoun {
+    Any,
+    People,
+    Bodies,
+}
+
 #[derive(Debug, Default)]
 pub struct DocMemory {
     recent: Vec<Remembered>,
     /// The last parties named together as the subject of an act ("Armenia and Azerbaijan
     /// met"), for "the two sides", "both countries".
     parties: Vec<Remembered>,
+    /// The last such parties that were bodies, and that were people: "Armenia and Azerbaijan
+    /// signed ... Aliyev and Pashinyan shook hands ... the two countries will ...".
+    body_parties: Vec<Remembered>,
+    people_parties: Vec<Remembered>,
     surnames: Vec<(String, Remembered)>,
     /// The country of the last actor of each sector named with one ("Kenyan police" → COP:
     /// KEN), for a role noun named later without one.
@@ -124,11 +137,25 @@ impl DocMemory {
                 prep_object: false,
             })
             .collect();
+        if parties.iter().all(|m| m.person) {
+            self.people_parties = self.parties.clone();
+        } else if parties.iter().all(|m| !m.person) {
+            self.body_parties = self.parties.clone();
+        }
     }
 
-    /// The `count` parties last named together, if that many were.
-    pub fn parties(&self, count: usize) -> Option<&[Remembered]> {
-        (self.parties.len() == count).then_some(self.parties.as_slice())
+    /// The `count` parties last named together, those of the kind the party noun names if
+    /// that many were: "both leaders" after "Thailand and Cambodia" are theirs.
+    pub fn parties(&self, count: usize, noun: PartyNoun) -> Option<&[Remembered]> {
+        let of_kind = match noun {
+            PartyNoun::Any => &self.parties,
+            PartyNoun::People => &self.people_parties,
+            PartyNoun::Bodies => &self.body_parties,
+        };
+        [of_kind, &self.parties]
+            .into_iter()
+            .find(|parties| parties.len() == count)
+            .map(Vec::as_slice)
     }
 
     /// The actor a pronoun or definite description refers to: the nearest sentence with a

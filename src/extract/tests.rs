@@ -371,6 +371,14 @@ fn coreference_counted_parties_are_the_parties_named_together_before() {
                    agreement.";
     has(meeting, "RUSGOV", Plover::Agree, "INDGOV");
     has(meeting, "INDGOV", Plover::Agree, "RUSGOV");
+    // "The two countries" are the last two countries named together, not the leaders who
+    // met since; "both leaders" after two countries are theirs.
+    let text = "Armenia and Azerbaijan initialed a peace deal. Ilham Aliyev and Nikol Pashinyan \
+                shook hands. The two countries will establish diplomatic relations.";
+    has(text, "ARM", Plover::Agree, "AZE");
+    has(text, "AZE", Plover::Agree, "ARM");
+    let text = "Thailand and Cambodia exchanged fire. Trump urged both leaders to stop fighting.";
+    has(text, "USAGOV", Plover::Request, "THA");
     assert!(doc_events(
         "Brazil sent its foreign minister to Georgetown for talks with Guyanese President \
          Irfaan Ali. The two leaders signed a trade agreement.",
@@ -1161,6 +1169,17 @@ fn joined_parties_of_a_mutual_act_act_on_each_other() {
         "AZE",
         Plover::Agree,
         "ARM",
+    );
+    // "The government of Congo and the rebels": the country is in the government's "of"
+    // phrase; the government and the rebels are the parties.
+    let found =
+        triples("The government of Congo and the M23 rebel group signed a framework agreement.");
+    assert_eq!(
+        found,
+        [
+            ("CODGOV".into(), Plover::Support, "CODREB".into()),
+            ("CODREB".into(), Plover::Support, "CODGOV".into()),
+        ]
     );
     // The Turkish and Greek sides: adjectives of nationality before a plural noun.
     has(
