@@ -83,6 +83,7 @@ const ANAPHORIC_NOUNS: &[(&str, Anaphor)] = &[
     ("government", Anaphor::Government),
     ("administration", Anaphor::Government),
     ("regime", Anaphor::Government),
+    ("junta", Anaphor::Junta),
     ("authorities", Anaphor::Government),
     ("spokesman", Anaphor::Person),
     ("spokeswoman", Anaphor::Person),
@@ -113,6 +114,8 @@ pub enum Anaphor {
     Court,
     /// "the army", "the military": armed forces named before.
     Military,
+    /// "the junta": a military government named before.
+    Junta,
 }
 
 /// Recognises actors in sentences of one document, in order.
@@ -477,7 +480,9 @@ impl<'d> ActorRecognizer<'d> {
                     break;
                 }
             }
-            if let Some(m) = self.resolve_chain(text, tokens, &atoms[a..end], memory) {
+            let resolved = speakers_pronoun(text, tokens, &atoms[a..end], mentions.last())
+                .or_else(|| self.resolve_chain(text, tokens, &atoms[a..end], memory));
+            if let Some(m) = resolved {
                 // A role noun alone right before a noun is a modifier, not an actor: "military
                 // aid", "a naval blockade", "police station".
                 let modifier = m.agent_only
@@ -800,7 +805,17 @@ impl<'d> ActorRecognizer<'d> {
             let owner = (start > 0 && tokens.tokens[start - 1].pos == Pos::PossPron)
                 .then(|| pronoun_anaphor(tokens.norm(start - 1)))
                 .flatten()
-                .and_then(|a| memory.resolve(a));
+                .and_then(|a| {
+                    // The object of an infinitive ("urged Rwanda to pull its troops out") is
+                    // owned by the infinitive's subject, the last actor before it.
+                    let infinitive_object = start >= 3
+                        && tokens.norm(start - 3) == "to"
+                        && tokens.tokens[start - 2].pos == Pos::Verb;
+                    infinitive_object
+                        .then(|| memory.resolve_in_sentence_latest(a))
+                        .flatten()
+                        .or_else(|| memory.resolve(a))
+                });
             if let Some(found) = owner {
                 // A rebel leader's or an armed group's forces are the group itself: "his
                 // forces would not withdraw", said of the RSF's commander.
@@ -823,6 +838,9 @@ impl<'d> ActorRecognizer<'d> {
                         self.fill_code(&mut mention, &code);
                         mention.actor.name = self.dict.country_name(country);
                         mention.person = false;
+                        // The country is referred back to, not stated: it does not make the
+                        // country of the role nouns that follow.
+                        mention.anaphoric = true;
                         return Some(mention);
                     }
                     (None, Some(_)) => {
@@ -902,7 +920,8 @@ impl<'d> ActorRecognizer<'d> {
     }
 
     /// "the president of Afghanistan", "demonstrators in Baghdad": a role noun alone takes the
-    /// country of the place or actor that follows.
+    /// country of the place or actor that follows; "fighters linked to al-Qaeda" are the
+    /// armed group's own.
     fn attach_of_and_in(&self, text: &str, tokens: &Tokens, mentions: &mut [MentionSpan]) {
         for k in 0..mentions.len().saturating_sub(1) {
             if !mentions[k].agent_only {
@@ -910,6 +929,25 @@ impl<'d> ActorRecognizer<'d> {
             }
             let next = &mentions[k + 1];
             let gap = mentions[k].end..next.start;
+            // "fighters linked to al-Qaeda", "militants loyal to the group": its affiliates.
+            let affiliated = (2..=3).contains(&gap.len())
+                && matches!(
+                    tokens.norm(gap.start),
+                    "linked" | "loyal" | "affiliated" | "allied" | "aligned"
+                )
+                && matches!(tokens.norm(gap.start + 1), "to" | "with")
+                && (gap.len() == 2 || tokens.tokens[gap.start + 2].pos == Pos::Det);
+            if affiliated
+                && next.actor.kind == ActorKind::ArmedGroup
+                && next.actor.code.is_some()
+                && matches!(mentions[k].actor.kind, ActorKind::ArmedGroup)
+            {
+                let group = next.actor.clone();
+                let m = &mut mentions[k];
+                refer_to(m, group);
+                m.agent_only = false;
+                continue;
+            }
             let first = (!gap.is_empty()).then(|| tokens.norm(gap.start));
             let linking = matches!(first, Some("of" | "in" | "from" | "for"))
                 && gap.len() <= 4
@@ -918,6 +956,21 @@ impl<'d> ActorRecognizer<'d> {
                         || tokens.tokens[i].kind == TokenKind::Number
                 });
             if !linking {
+                continue;
+            }
+            // "a spokesman for the army" speaks for it: he is coded as the army, or takes its
+            // sector when the army is yet to be resolved.
+            if SPOKESPERSON_NOUNS.contains(&tokens.norm(mentions[k].end - 1)) {
+                let body = next.actor.clone();
+                let body_unresolved = next.agent_only;
+                let m = &mut mentions[k];
+                if body_unresolved {
+                    m.actor.sector = body.sector;
+                    m.actor.kind = body.kind;
+                } else {
+                    refer_to(m, body);
+                    m.agent_only = false;
+                }
                 continue;
             }
             let Some(country) = next.actor.country.clone() else {
@@ -984,21 +1037,26 @@ impl<'d> ActorRecognizer<'d> {
                 .filter(|m| m.locative)
                 .filter_map(|m| m.actor.country.clone()),
         );
-        // Destinations do not count: "the minister went to Moscow" is likely no Russian.
+        // Destinations do not count: "the minister went to Moscow" is likely no Russian. Nor
+        // do neighbours: "strikes near the border with Burkina Faso" were not Burkinabe.
         let destination = |m: &MentionSpan| {
             let j = super::grammar::modifiers_start(tokens, m.start);
-            j > 0
-                && matches!(
-                    tokens.norm(j - 1),
-                    "to" | "into"
-                        | "toward"
-                        | "towards"
-                        | "from"
-                        | "visit"
-                        | "visited"
-                        | "visiting"
-                        | "visits"
-                )
+            let neighbour = j > 1
+                && tokens.norm(j - 1) == "with"
+                && matches!(tokens.norm(j - 2), "border" | "borders" | "frontier");
+            neighbour
+                || j > 0
+                    && matches!(
+                        tokens.norm(j - 1),
+                        "to" | "into"
+                            | "toward"
+                            | "towards"
+                            | "from"
+                            | "visit"
+                            | "visited"
+                            | "visiting"
+                            | "visits"
+                    )
         };
         let sentence_country = single(
             mentions
@@ -1163,6 +1221,49 @@ fn refer_to(mention: &mut MentionSpan, actor: ActorRef) {
         end: mention.actor.end,
         ..actor
     };
+}
+
+/// "The army said it had killed ...", "Police said they arrested ...": a pronoun right after
+/// a statement verb whose subject is a role noun not yet given a country (`speaker`) is that
+/// speaker, resolved with it later, not an actor of an earlier sentence.
+fn speakers_pronoun(
+    text: &str,
+    tokens: &Tokens,
+    chain: &[Atom],
+    speaker: Option<&MentionSpan>,
+) -> Option<MentionSpan> {
+    let ([atom], Some(speaker)) = (chain, speaker) else {
+        return None;
+    };
+    let verb = atom.start.checked_sub(1)?;
+    if !matches!(atom.kind, AtomKind::Pronoun)
+        || !speaker.agent_only
+        || speaker.end != verb
+        || tokens.tokens[verb].pos != Pos::Verb
+        || !super::SPEECH_VERBS.contains(&tokens.lemma(verb))
+    {
+        return None;
+    }
+    let fits = match tokens.norm(atom.start) {
+        "he" | "she" => speaker.person,
+        "it" => !speaker.person && !speaker.plural,
+        "they" => !speaker.person,
+        _ => false,
+    };
+    fits.then(|| {
+        let (start, end) = (
+            tokens.tokens[atom.start].start,
+            tokens.tokens[atom.end - 1].end,
+        );
+        let mut m = speaker.clone();
+        m.start = atom.start;
+        m.end = atom.end;
+        m.actor.text = text[start..end].into();
+        m.actor.start = start;
+        m.actor.end = end;
+        m.anaphoric = true;
+        m
+    })
 }
 
 /// "Lina Haddad, Lebanon's leading rights lawyer, said": a person known only by name takes
@@ -1636,6 +1737,16 @@ const ORGANISATION_WORDS: &[&str] = &[
     "department",
     "navy",
     "police",
+];
+
+/// Role nouns for whoever speaks for a body: "a spokesman for the army".
+const SPOKESPERSON_NOUNS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokesmen",
+    "spokeswomen",
+    "spokespeople",
 ];
 
 /// Compass words that qualify a place name: "Western Cambodia", "southern Lebanon".

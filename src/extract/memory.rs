@@ -47,7 +47,12 @@ pub struct DocMemory {
     pending: Vec<(Option<Arc<str>>, Arc<str>)>,
     groups: u32,
     sentence: usize,
+    /// The country of the place the dateline names.
+    dateline_country: Option<Arc<str>>,
 }
+
+/// How many namings of its country a dateline counts as.
+const DATELINE_WEIGHT: u32 = 2;
 
 impl DocMemory {
     /// Marks the start of the next sentence.
@@ -158,6 +163,17 @@ impl DocMemory {
             .map(Vec::as_slice)
     }
 
+    /// The last actor of the current sentence a pronoun can refer to: in "urged Rwanda to
+    /// pull its troops out", the one whose act the infinitive tells.
+    pub fn resolve_in_sentence_latest(&self, anaphor: Anaphor) -> Option<Remembered> {
+        self.recent
+            .iter()
+            .rev()
+            .take_while(|r| r.sentence == self.sentence)
+            .find(|r| compatible(r, anaphor))
+            .cloned()
+    }
+
     /// The actor a pronoun or definite description refers to: the nearest sentence with a
     /// compatible actor, and in it the first one (subjects come first in English), so that
     /// "Trump hammered Biden for what he calls ..." reads "he" as Trump.
@@ -184,16 +200,46 @@ impl DocMemory {
         if let Some((_, country)) = self.sectors.iter().find(|(s, _)| body && &**s == sector) {
             return country.clone();
         }
-        let mut counts: Vec<&(Arc<str>, u32)> = self.countries.iter().collect();
+        // The country of the dateline counts as two namings, and wins ties: the story
+        // happens there, so a foreign government named as often ("the French ambassador",
+        // "Paris") does not make the army of a story from Bamako French.
+        let mut counts: Vec<(&Arc<str>, u32)> = self
+            .countries
+            .iter()
+            .map(|(c, n)| (c, *n + self.dateline_bonus(c)))
+            .collect();
+        if let Some(d) = &self.dateline_country {
+            if !counts.iter().any(|(c, _)| *c == d) {
+                counts.push((d, DATELINE_WEIGHT));
+            }
+        }
         counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
         match counts.as_slice() {
             [(country, n), rest @ ..]
                 if *n >= 2 && rest.first().is_none_or(|(_, m)| *n >= 2 * m) =>
             {
-                Some(country.clone())
+                Some((*country).clone())
             }
-            _ => None,
+            // Among countries named as often, the dateline's.
+            [(_, n), ..] => self
+                .dateline_country
+                .clone()
+                .filter(|d| counts.iter().any(|(c, m)| *c == d && m == n)),
+            [] => None,
         }
+    }
+
+    fn dateline_bonus(&self, country: &Arc<str>) -> u32 {
+        if self.dateline_country.as_ref() == Some(country) {
+            DATELINE_WEIGHT
+        } else {
+            0
+        }
+    }
+
+    /// Records the country of the place the article's dateline names ("BAMAKO, Mali").
+    pub fn set_dateline_country(&mut self, country: Arc<str>) {
+        self.dateline_country = Some(country);
     }
 
     /// An earlier person whose surname is `name` (a single word).
@@ -255,6 +301,12 @@ fn compatible(r: &Remembered, anaphor: Anaphor) -> bool {
                 && r.actor.sector.as_deref().is_none_or(|s| s == "GOV")
         }
         Anaphor::Military => !r.person && kind == ActorKind::Military,
+        Anaphor::Junta => {
+            !r.person
+                && kind == ActorKind::Government
+                && (r.actor.name.to_lowercase().contains("junta")
+                    || r.actor.code.as_deref().is_some_and(|c| c.contains("MIL")))
+        }
         Anaphor::Court => {
             !r.person
                 && (r.actor.code.as_deref().is_some_and(|c| c.contains("JUD"))

@@ -188,7 +188,6 @@ impl Extractor {
 
     /// Extracts sentences, actor mentions and events from one document.
     pub fn extract(&self, doc: &Document) -> Extraction {
-        let lexicon = Lexicon::builtin();
         let doc_date = doc.date.or(self.options.default_date);
         let role_date = doc_date
             .or(self.options.today)
@@ -199,7 +198,7 @@ impl Extractor {
         let text = doc.text.as_str();
         for (index, (start, end)) in split_sentences(text).into_iter().enumerate() {
             out.sentences.push(Sentence { index, start, end });
-            let tokens = analyze(text, body_start(text, index, start, end), end, lexicon);
+            let tokens = self.sentence_tokens(text, (index, start, end), &recognizer, &mut memory);
             if tokens.is_empty() {
                 continue;
             }
@@ -960,7 +959,10 @@ impl Extractor {
                 .map(|(_, k)| *k)
         };
         if let Some(d) = objects.direct {
-            if !own(d) || analysis.mentions[d].place {
+            // Insurgents of its own country are a state's enemies: "the army killed dozens of
+            // militants near the border with Burkina Faso".
+            let enemy_within = insurgent(d) && subject.iter().all(|&s| !insurgent(s));
+            if !own(d) || enemy_within || analysis.mentions[d].place {
                 return Some(d);
             }
             // "fired 300 drones at Kyiv": the subject's own weapons or troops are not its
@@ -2385,6 +2387,22 @@ fn body_start(text: &str, index: usize, start: usize, end: usize) -> usize {
     start + crate::nlp::dateline_len(&text[start..end]).unwrap_or(0)
 }
 
+/// The country of the place a dateline names: "BAMAKO, Mali (AP) — " → MLI.
+fn dateline_country(
+    text: &str,
+    dateline: std::ops::Range<usize>,
+    recognizer: &ActorRecognizer,
+    dict: &Dictionaries,
+) -> Option<Arc<str>> {
+    let tokens = analyze(text, dateline.start, dateline.end, Lexicon::builtin());
+    let ids = TokenIds::new(&dict.vocab, &tokens);
+    recognizer
+        .recognize(text, &tokens, &ids, &mut DocMemory::default())
+        .into_iter()
+        .find(|m| m.place)
+        .and_then(|m| m.actor.country)
+}
+
 /// Extracts from a bare text (used by tests and `eval`).
 pub fn extract_text(
     extractor: &Extractor,
@@ -2414,9 +2432,26 @@ fn debug_tokens(tokens: &Tokens) -> String {
 impl Extractor {
     /// A human-readable trace of how each sentence was analysed: tokens with their parts of
     /// speech, actor mentions, verb groups with subject, objects and code (`extract --explain`).
+    /// The tagged words of sentence `index` (`text[start..end]`), after the dateline that
+    /// may open the first, whose country the document memory then notes.
+    fn sentence_tokens(
+        &self,
+        text: &str,
+        (index, start, end): (usize, usize, usize),
+        recognizer: &ActorRecognizer,
+        memory: &mut DocMemory,
+    ) -> Tokens {
+        let body = body_start(text, index, start, end);
+        if body > start {
+            if let Some(country) = dateline_country(text, start..body, recognizer, &self.dict) {
+                memory.set_dateline_country(country);
+            }
+        }
+        analyze(text, body, end, Lexicon::builtin())
+    }
+
     pub fn explain(&self, doc: &Document) -> String {
         use std::fmt::Write;
-        let lexicon = Lexicon::builtin();
         let doc_date = doc.date.or(self.options.default_date);
         let role_date = doc_date
             .or(self.options.today)
@@ -2426,7 +2461,7 @@ impl Extractor {
         let text = doc.text.as_str();
         let mut out = String::new();
         for (index, (start, end)) in split_sentences(text).into_iter().enumerate() {
-            let tokens = analyze(text, body_start(text, index, start, end), end, lexicon);
+            let tokens = self.sentence_tokens(text, (index, start, end), &recognizer, &mut memory);
             let ids = TokenIds::new(&self.dict.vocab, &tokens);
             let mentions = recognizer.recognize(text, &tokens, &ids, &mut memory);
             let analysis = Analysis::new(&tokens, &mentions);

@@ -295,6 +295,46 @@ fn coreference_role_nouns_take_the_country_of_the_document() {
         ),
         [None]
     );
+    // The dateline's country counts twice and wins a tie: the army of a story from Bamako
+    // is Mali's, though the French are named as often; "it" after "said" is the army, and
+    // militants of its own country are its target, not the neighbour across the border.
+    let bamako = "BAMAKO, Mali (Wire) — The French ambassador was expelled on Monday. French \
+                  officials condemned the decision. The army said it had killed ten militants \
+                  near the border with Burkina Faso.";
+    assert_eq!(codes(bamako, "army"), [Some("MLIMIL".to_string())]);
+    has(bamako, "MLIMIL", Plover::Assault, "MLIREB");
+    // A pronoun that owns an infinitive's object is the infinitive's subject's.
+    assert_eq!(
+        codes(
+            "The United States urged Rwanda to pull its troops out of Congo.",
+            "troops"
+        ),
+        [Some("RWAMIL".to_string())]
+    );
+    // "The junta" is the military government named before, not a role noun of the country
+    // named most.
+    has(
+        "Mali's military government expelled the French ambassador and two French \
+         reporters. The junta accused Paris of interference.",
+        "MLIGOV",
+        Plover::Accuse,
+        "FRAGOV",
+    );
+    // A spokesman for a body is coded as the body; fighters linked to a group as the group.
+    assert_eq!(
+        codes(
+            "A spokesman for the Congolese army said the rebels had broken the truce.",
+            "spokesman"
+        ),
+        [Some("CODMIL".to_string())]
+    );
+    assert_eq!(
+        codes(
+            "Fighters linked to al-Qaeda attacked a convoy in Mali.",
+            "Fighters"
+        ),
+        [Some("IMGMUSALQ".to_string())]
+    );
     // A titled name coded by its sentence is remembered with its code.
     assert_eq!(
         codes(
