@@ -381,15 +381,25 @@ impl Extractor {
                 continue;
             }
             // A gerund naming an aim, a reason or a topic is no act: "talks aimed at
-            // establishing ties", "arrested for collaborating", "a debate on sending troops".
-            if group.participle
-                && group.start > 0
+            // establishing ties", "arrested for collaborating", "a debate on sending troops",
+            // nor is one coordinated with it ("accused Rwanda of arming and commanding").
+            let topic_gerund = |g: usize| {
+                let group = &analysis.groups[g];
+                group.participle
+                    && group.start > 0
+                    && tokens.tokens[group.head].form == crate::nlp::VForm::Ger
+                    && matches!(
+                        tokens.norm(group.start - 1),
+                        "at" | "for" | "of" | "on" | "about" | "toward" | "towards" | "over"
+                    )
+            };
+            let coordinated_with_topic = g > 0
+                && group.participle
                 && tokens.tokens[group.head].form == crate::nlp::VForm::Ger
-                && matches!(
-                    tokens.norm(group.start - 1),
-                    "at" | "for" | "of" | "on" | "about" | "toward" | "towards" | "over"
-                )
-            {
+                && analysis.groups[g - 1].end + 1 == group.start
+                && matches!(tokens.norm(group.start - 1), "and" | "or")
+                && topic_gerund(g - 1);
+            if topic_gerund(g) || coordinated_with_topic {
                 continue;
             }
             // "(said that) removing the sanctions is out of the question": a gerund clause

@@ -1505,12 +1505,29 @@ fn coordinated_infinitives_share_their_governor_and_aims_are_no_acts() {
         found.iter().all(|(_, p, _)| *p != Plover::Support),
         "{found:?}"
     );
+    // So does a gerund coordinated with one: the accusation is the only act.
+    let found = triples("Tshisekedi accused Rwanda of arming and commanding the rebels.");
+    assert_eq!(found, [("CODGOV".into(), Plover::Accuse, "RWA".into())]);
     // After "after", "before" or "by" the gerund is an act.
     has(
         "Rebels in Chad killed three soldiers after attacking the Chadian army.",
         "TCDREB",
         Plover::Assault,
         "TCDMIL",
+    );
+}
+
+#[test]
+fn dictionary_breaking_with_cuts_ties_and_watching_is_no_act() {
+    has(
+        "Mali's junta broke with France.",
+        "MLIGOV",
+        Plover::Sanction,
+        "FRA",
+    );
+    assert_eq!(
+        triples("The United States is monitoring the situation in Taiwan closely."),
+        []
     );
 }
 
