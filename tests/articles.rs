@@ -424,3 +424,93 @@ fn iran_us_talks_in_muscat() {
         ],
     );
 }
+
+#[test]
+fn congo_and_m23_sign_in_doha() {
+    let found = events("drc-m23-talks.txt");
+    assert_has(
+        &found,
+        &[
+            // "The government of the DRC and the M23 rebel group signed": both parties.
+            event(0, "CODGOV", "SUPPORT", "CODREB"),
+            event(0, "CODREB", "SUPPORT", "CODGOV"),
+            event(3, "CODGOV", "ACCUSE", "RWA"),
+            event(4, "USA", "REQUEST", "RWA"),
+            event(5, "CODREB", "ASSAULT", ""),
+        ],
+    );
+    assert_lacks(
+        &found,
+        &[
+            // The country in the government's "of" phrase is no party of the signing.
+            event(0, "CODGOV", "SUPPORT", "COD"),
+            // What Rwanda is accused of is the accusation, not a demand.
+            event(3, "RWA", "REQUEST", "CODREB"),
+            // "called on all parties to protect civilians" is no call on the civilians.
+            event(7, "IGOUNO", "REQUEST", "CODCVL"),
+        ],
+    );
+}
+
+#[test]
+fn china_drills_around_taiwan() {
+    let found = events("taiwan-drills.txt");
+    assert_has(
+        &found,
+        &[
+            event(0, "CHN", "MOBILIZE", "TWN"),
+            event(0, "USAGOV", "AID", "TWNGOV"),
+            event(4, "CHNGOV", "PROTEST", "USAGOV"),
+            event(4, "CHNGOV", "SANCTION", "USABUS"),
+            event(5, "JPN", "REQUEST", "CHN"),
+            event(6, "USA", "REQUEST", "CHNGOV"),
+        ],
+    );
+    // "was monitoring the situation closely" investigates no one.
+    assert_lacks(&found, &[event(6, "USA", "ACCUSE", "")]);
+}
+
+#[test]
+fn armenia_and_azerbaijan_initial_a_treaty() {
+    let found = events("armenia-azerbaijan.txt");
+    assert_has(
+        &found,
+        &[
+            event(0, "ARM", "SUPPORT", "AZE"),
+            event(0, "AZE", "SUPPORT", "ARM"),
+            // "the two countries" are Armenia and Azerbaijan, not the two leaders named since.
+            event(2, "ARM", "AGREE", "AZE"),
+            event(2, "AZE", "AGREE", "ARM"),
+            event(3, "AZE", "AGREE", "USA"),
+            event(4, "IRN", "ACCUSE", ""),
+            event(6, "AZEGOV", "SUPPORT", "USAGOV"),
+        ],
+    );
+    assert_lacks(&found, &[event(2, "AZEGOV", "AGREE", "ARMGOV")]);
+}
+
+#[test]
+fn mali_junta_expels_the_french_ambassador() {
+    let found = events("mali-junta.txt");
+    assert_has(
+        &found,
+        &[
+            event(0, "MLIGOV", "SANCTION", "FRAGOV"),
+            event(0, "MLIGOV", "ACCUSE", "FRAGOV"),
+            // "Jihadist fighters linked to al-Qaeda".
+            event(3, "IMGMUSALQ", "COERCE", "MLIGOV"),
+            // "The army said it had killed dozens of militants": Mali's army, whose story it is
+            // (the dateline), though France is named as often.
+            event(4, "MLIMIL", "ASSAULT", "MLIREB"),
+            event(5, "MLIGOV", "SANCTION", "FRA"),
+        ],
+    );
+    assert_lacks(
+        &found,
+        &[
+            event(3, "FRAREB", "COERCE", "MLIGOV"),
+            event(4, "FRAMIL", "ASSAULT", "BFA"),
+            event(5, "MLIMIL", "THREATEN", "FRA"),
+        ],
+    );
+}

@@ -1518,7 +1518,13 @@ fn coordinated_infinitives_share_their_governor_and_aims_are_no_acts() {
 }
 
 #[test]
-fn dictionary_breaking_with_cuts_ties_and_watching_is_no_act() {
+fn dictionary_breaking_with_cuts_ties_approving_arms_is_aid_and_watching_is_no_act() {
+    has(
+        "Washington approved a new arms package for Taipei.",
+        "USAGOV",
+        Plover::Aid,
+        "TWNGOV",
+    );
     has(
         "Mali's junta broke with France.",
         "MLIGOV",
