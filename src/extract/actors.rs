@@ -730,7 +730,11 @@ impl<'d> ActorRecognizer<'d> {
                     } else {
                         entry.name.clone()
                     };
-                    mention.person = unknown_head || (role.is_some() && !plural);
+                    // "Pakistan's military" is a body, "Pakistan's president" a person.
+                    mention.person = unknown_head
+                        || (role.is_some()
+                            && !plural
+                            && !ORGANISATION_WORDS.contains(&tokens.norm(last.end - 1)));
                     // "the Nigerian Union of Teachers" is an organisation of its country.
                     if unknown_head && organisation_name(tokens, last) {
                         mention.person = false;
@@ -859,6 +863,7 @@ impl<'d> ActorRecognizer<'d> {
                 .role_kind(role_code.get(..3).unwrap_or(&role_code))
                 .unwrap_or(ActorKind::Unknown);
             mention.person = !plural
+                && !ORGANISATION_WORDS.contains(&head_norm)
                 && matches!(
                     mention.actor.kind,
                     ActorKind::Government | ActorKind::Military | ActorKind::Person
@@ -1121,8 +1126,11 @@ impl<'d> ActorRecognizer<'d> {
                 // guerrillas".
                 let insurgent =
                     m.agent_only && matches!(m.actor.sector.as_deref(), Some("REB" | "INS"));
+                // So do local officials: "Russian drones struck Kharkiv, the regional governor
+                // said".
+                let local = (m.start..m.end).any(|i| LOCAL_OFFICE_WORDS.contains(&tokens.norm(i)));
                 let country = match &place_country {
-                    Some(place) if insurgent => Some(place),
+                    Some(place) if insurgent || local => Some(place),
                     _ => last_country.as_ref(),
                 };
                 if let Some(country) = country {
@@ -1737,6 +1745,21 @@ const ORGANISATION_WORDS: &[&str] = &[
     "department",
     "navy",
     "police",
+    "military",
+    "force",
+];
+
+/// Words of a local office, which belongs to the country of the place the sentence names.
+const LOCAL_OFFICE_WORDS: &[&str] = &[
+    "governor",
+    "governors",
+    "mayor",
+    "mayors",
+    "regional",
+    "provincial",
+    "local",
+    "municipal",
+    "district",
 ];
 
 /// Role nouns for whoever speaks for a body: "a spokesman for the army".

@@ -303,6 +303,29 @@ fn coreference_role_nouns_take_the_country_of_the_document() {
                   near the border with Burkina Faso.";
     assert_eq!(codes(bamako, "army"), [Some("MLIMIL".to_string())]);
     has(bamako, "MLIMIL", Plover::Assault, "MLIREB");
+    // "it" after a body named with its country ("Pakistan's military") is that body: a
+    // military or an air force is no person.
+    has(
+        "Pakistan's military said it had destroyed Taliban positions.",
+        "PAKMIL",
+        Plover::Assault,
+        "AFGGOV",
+    );
+    has(
+        "Russian drones hit Kharkiv. Ukraine's air force said it shot down 64 drones.",
+        "UKRMIL",
+        Plover::Assault,
+        "",
+    );
+    // A local office belongs to the country of the place, not to the attacker named first.
+    assert_eq!(
+        codes(
+            "Russian drones struck energy facilities in the Kharkiv region, the regional \
+             governor said.",
+            "regional governor"
+        ),
+        [Some("UKRGOV".to_string())]
+    );
     // A pronoun that owns an infinitive's object is the infinitive's subject's.
     assert_eq!(
         codes(
