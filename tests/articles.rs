@@ -514,3 +514,56 @@ fn mali_junta_expels_the_french_ambassador() {
         ],
     );
 }
+
+#[test]
+fn pakistan_and_afghanistan_clash_at_the_border() {
+    let found = events("pakistan-afghanistan.txt");
+    assert_has(
+        &found,
+        &[
+            event(0, "PAKMIL", "ASSAULT", "AFGMIL"),
+            event(0, "AFGMIL", "ASSAULT", "PAKMIL"),
+            event(0, "AFGGOV", "ACCUSE", "PAK"),
+            // "Pakistan's military said it had destroyed Taliban positions": "it" is the
+            // military, a body, not the Taliban named in earlier sentences.
+            event(2, "PAKMIL", "ASSAULT", "AFGGOV"),
+            event(3, "PAK", "ACCUSE", "AFGGOV"),
+            event(5, "QAT", "REQUEST", "PAKMIL"),
+            event(6, "PAKGOV", "SANCTION", "AFG"),
+        ],
+    );
+    assert_lacks(&found, &[event(2, "AFGGOV", "ASSAULT", "PAKREB")]);
+}
+
+#[test]
+fn el_fasher_falls_to_the_rsf() {
+    let found = events("sudan-el-fasher.txt");
+    assert_has(
+        &found,
+        &[
+            event(0, "SDNREB", "COERCE", "SDN"),
+            event(3, "SDNUAF", "ASSAULT", "SDNHLH"),
+            event(5, "IGOUNO", "ACCUSE", ""),
+            event(6, "EGY", "REQUEST", ""),
+            event(6, "SAU", "REQUEST", ""),
+        ],
+    );
+}
+
+#[test]
+fn russia_and_ukraine_swap_prisoners() {
+    let found = events("ukraine-swap.txt");
+    assert_has(
+        &found,
+        &[
+            event(0, "RUS", "RETREAT", "UKR"),
+            event(0, "UKR", "RETREAT", "RUS"),
+            event(1, "UKRGOV", "SUPPORT", "ARE"),
+            event(3, "RUSMIL", "ASSAULT", "UKR"),
+            // "Ukraine's air force said it shot down 64 of the 88 drones".
+            event(4, "UKRMIL", "ASSAULT", ""),
+            event(6, "DEU", "AGREE", "UKR"),
+        ],
+    );
+    assert_lacks(&found, &[event(4, "RUSGOVMIL", "ASSAULT", "")]);
+}
