@@ -996,6 +996,29 @@ impl<'d> ActorRecognizer<'d> {
             self.dict.code_in_country(&mut m.actor, &country);
             m.actor.name = self.dict.country_name(&country);
             m.agent_only = false;
+            // "the leaders of Germany and France": each country listed has such leaders, and
+            // the later ones stand for theirs.
+            if first == Some("of") {
+                let sector = mentions[k].actor.sector.clone();
+                let mut last = k + 1;
+                while let Some(next) = mentions.get(last + 1) {
+                    let gap: Vec<&str> = (mentions[last].end..next.start)
+                        .map(|i| tokens.norm(i))
+                        .collect();
+                    let joined = matches!(gap.as_slice(), ["and"] | [","] | [",", "and"]);
+                    let Some(country) = next.actor.country.clone() else {
+                        break;
+                    };
+                    if !joined || !next.place || next.locative || next.possessive {
+                        break;
+                    }
+                    let listed = &mut mentions[last + 1];
+                    listed.actor.sector = sector.clone();
+                    self.dict.code_in_country(&mut listed.actor, &country);
+                    listed.place = false;
+                    last += 1;
+                }
+            }
         }
         let _ = text;
     }

@@ -1244,6 +1244,15 @@ fn joined_parties_of_a_mutual_act_act_on_each_other() {
             ("CODREB".into(), Plover::Support, "CODGOV".into()),
         ]
     );
+    // "The leaders of Germany and France": each country's leaders act.
+    let found = triples("The leaders of Germany and France met Zelensky in Kyiv.");
+    assert_eq!(
+        found,
+        [
+            ("DEUGOV".into(), Plover::Consult, "UKRGOV".into()),
+            ("FRAGOV".into(), Plover::Consult, "UKRGOV".into()),
+        ]
+    );
     // The Turkish and Greek sides: adjectives of nationality before a plural noun.
     has(
         "The Turkish and Greek sides of the island have agreed to share information.",
