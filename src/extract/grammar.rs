@@ -782,7 +782,14 @@ impl<'a> Analysis<'a> {
         for j in i + 1..self.tokens.len() {
             match self.pos(j) {
                 Pos::Aux | Pos::Modal => return true,
-                Pos::Verb => return self.tokens.tokens[j].form != VForm::Ger,
+                // "responded with missiles aimed at Israeli cities": a regular past form
+                // followed by a preposition modifies the noun before it.
+                Pos::Verb => {
+                    let modifier = self.norm(j).ends_with("ed")
+                        && j + 1 < self.tokens.len()
+                        && self.pos(j + 1) == Pos::Prep;
+                    return self.tokens.tokens[j].form != VForm::Ger && !modifier;
+                }
                 Pos::Det
                 | Pos::Adj
                 | Pos::Noun

@@ -787,12 +787,25 @@ impl Extractor {
                 e.target.is_some() || !participle_spans.iter().any(|(s, _)| *s == e.relation.start)
             });
         }
+        // A verb coded, or demanded by another ("demanded that Iran make a deal", "urged Iran
+        // to make a deal"), leaves its object no event of its own.
+        let requested = |g: usize| {
+            analysis.groups[g].infinitive
+                && analysis.governor(g).is_some_and(|o| {
+                    codings[o]
+                        .as_ref()
+                        .is_ok_and(|c| self.dict.plover_of(c.code) == Plover::Request)
+                })
+        };
+        let covered: Vec<bool> = (0..analysis.groups.len())
+            .map(|g| coded_groups[g] || is_demanded[g] || requested(g))
+            .collect();
         self.noun_events(
             ctx,
             analysis,
             &forms,
             &codings,
-            &coded_groups,
+            &covered,
             &times,
             speech,
             &mut events,
@@ -1710,7 +1723,8 @@ impl Extractor {
             .and_then(|m| m.actor.country.clone())
             .or_else(|| source.country.clone())?;
         let role = if plover == Plover::Protest { "GOV" } else { "" };
-        Some(self.implied_actor(country, role, relation))
+        // A country conceding nothing to anyone named concedes to no one: not to itself.
+        Some(self.implied_actor(country, role, relation)).filter(|a| a.code != source.code)
     }
 
     /// Events stated as nouns: "Russian air strikes on Kyiv", "held talks with X".
@@ -1721,7 +1735,7 @@ impl Extractor {
         analysis: &Analysis,
         ids: &[Option<u32>],
         codings: &[Result<coder::VerbCoding, coder::NoCode>],
-        coded_groups: &[bool],
+        covered: &[bool],
         times: &[dates::TimeExpr],
         speaker: Option<usize>,
         events: &mut Vec<Event>,
@@ -1768,7 +1782,7 @@ impl Extractor {
             let mut light = false;
             if let Some((g, group)) = governing {
                 light = LIGHT_VERBS.contains(&tokens.lemma(group.head));
-                if coded_groups[g] || names_its_object(analysis, g) {
+                if covered[g] || names_its_object(analysis, g) {
                     i = end;
                     continue;
                 }

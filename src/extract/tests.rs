@@ -1550,6 +1550,36 @@ fn coordinated_infinitives_share_their_governor_and_aims_are_no_acts() {
 }
 
 #[test]
+fn a_past_form_before_a_preposition_after_a_noun_modifies_it() {
+    // "missiles aimed at Israeli cities": "responded" is the finite verb, and weapons aimed
+    // at someone state no intent.
+    let found = triples("Iran responded with waves of ballistic missiles aimed at Israeli cities.");
+    assert!(
+        found.iter().all(|(_, p, _)| *p != Plover::Agree),
+        "{found:?}"
+    );
+    has(
+        "Iran aims to restore talks with Israel.",
+        "IRN",
+        Plover::Agree,
+        "ISR",
+    );
+}
+
+#[test]
+fn what_is_urged_or_abstained_from_is_no_act() {
+    // The deal Iran is urged to make is no deal made.
+    assert_eq!(
+        triples("President Donald Trump urged Iran to make a deal."),
+        [("USAGOV".into(), Plover::Request, "IRN".into())]
+    );
+    // Abstaining in a vote is nothing done to anyone, least of all to oneself.
+    assert_eq!(triples("China, Russia and Pakistan abstained."), []);
+    let found = triples("China on Thursday imposed sweeping restrictions on exports.");
+    assert!(found.iter().all(|(s, _, t)| s != t), "{found:?}");
+}
+
+#[test]
 fn dictionary_breaking_with_cuts_ties_approving_arms_is_aid_and_watching_is_no_act() {
     has(
         "Washington approved a new arms package for Taipei.",
