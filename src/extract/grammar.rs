@@ -495,9 +495,15 @@ impl<'a> Analysis<'a> {
                     // A prepositional phrase ("of the divided island", "for the Darfur
                     // region"): step over it to the noun it modifies.
                     let np_start = self.np_start_through_names(j);
+                    // "until the new force arrives": after a temporal subordinator, the noun
+                    // phrase right before the verb is its subject, not a preposition's object.
+                    let clause_subject = np_start > 0
+                        && TEMPORAL_SUBORDINATORS.contains(&self.norm(np_start - 1))
+                        && (j + 1..group.start).all(|i| matches!(self.pos(i), Pos::Adv | Pos::Neg));
                     if np_start > 0
                         && matches!(self.pos(np_start - 1), Pos::Prep)
                         && self.norm(np_start - 1) != "like"
+                        && !clause_subject
                     {
                         j = np_start - 1;
                         continue;

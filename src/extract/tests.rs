@@ -1580,6 +1580,26 @@ fn what_is_urged_or_abstained_from_is_no_act() {
 }
 
 #[test]
+fn a_noun_phrase_after_until_is_the_subject_of_its_clause() {
+    // The new force arrives, not Kenya's officers.
+    let found =
+        triples("Kenya said it would keep its officers in Haiti until the new force arrives.");
+    assert!(
+        found
+            .iter()
+            .all(|(s, p, _)| !(s == "KENMIL" && *p == Plover::Consult)),
+        "{found:?}"
+    );
+    // Leading a police mission is protection, not an intent to meet.
+    has(
+        "Kenya has led a police mission in Haiti.",
+        "KEN",
+        Plover::Aid,
+        "",
+    );
+}
+
+#[test]
 fn dictionary_breaking_with_cuts_ties_approving_arms_is_aid_and_watching_is_no_act() {
     has(
         "Washington approved a new arms package for Taipei.",
