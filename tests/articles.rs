@@ -567,3 +567,63 @@ fn russia_and_ukraine_swap_prisoners() {
     );
     assert_lacks(&found, &[event(4, "RUSGOVMIL", "ASSAULT", "")]);
 }
+
+#[test]
+fn kosovo_closes_serb_run_offices() {
+    let found = events("serbia-kosovo.txt");
+    assert_has(
+        &found,
+        &[
+            event(1, "SRBGOV", "REQUEST", "IGOWSTNAT"),
+            event(2, "SRBGOV", "ACCUSE", "USAGOV"),
+            event(4, "IGOEUREEC", "REQUEST", ""),
+            event(5, "SRB", "PROTEST", "XKX"),
+        ],
+    );
+}
+
+#[test]
+fn israel_and_iran_exchange_strikes() {
+    let found = events("israel-iran.txt");
+    assert_has(
+        &found,
+        &[
+            event(0, "ISR", "ASSAULT", "IRN"),
+            event(2, "IRNGOV", "THREATEN", "ISR"),
+            event(4, "OMN", "ACCUSE", ""),
+            event(5, "USAGOV", "REQUEST", "IRN"),
+            event(6, "IGOUNOIAE", "REQUEST", ""),
+        ],
+    );
+    assert_lacks(
+        &found,
+        &[
+            // "missiles aimed at Israeli cities" state no intent.
+            event(0, "IRN", "AGREE", ""),
+            // The deal Iran is urged to make is not made.
+            event(5, "IRN", "SUPPORT", ""),
+        ],
+    );
+}
+
+#[test]
+fn un_force_for_haiti() {
+    let found = events("haiti-gangs.txt");
+    assert_has(
+        &found,
+        &[
+            event(0, "IGOUNO", "AGREE", ""),
+            event(2, "HTIGOV", "SUPPORT", ""),
+            event(4, "KEN", "AID", ""),
+        ],
+    );
+    assert_lacks(
+        &found,
+        &[
+            // Abstaining in the vote is no concession, least of all to oneself.
+            event(1, "CHN", "CONCEDE", "CHN"),
+            // "until the new force arrives" is no visit by Kenya's officers.
+            event(4, "KENMIL", "CONSULT", ""),
+        ],
+    );
+}
