@@ -574,6 +574,8 @@ fn kosovo_closes_serb_run_offices() {
     assert_has(
         &found,
         &[
+            // "Kosovo police on Friday closed six municipal offices run by Serbia".
+            event(0, "XKXCOP", "SANCTION", "SRB"),
             event(1, "SRBGOV", "REQUEST", "IGOWSTNAT"),
             event(2, "SRBGOV", "ACCUSE", "USAGOV"),
             event(4, "IGOEUREEC", "REQUEST", ""),

@@ -1021,8 +1021,14 @@ impl Context<'_> {
             return Pos::Adj;
         }
         // "Poland on Wednesday ordered the closure": no adjective takes a determiner after
-        // it, so a past form there is the verb.
-        if adj && !noun && form == VForm::Past && matches!(next, Some(Pos::Det | Pos::PossPron)) {
+        // it, so a past form there is the verb. Nor a number, unless a determiner comes
+        // first: "police on Friday closed six offices" (but "an estimated 200 people").
+        let counted_object = next == Some(Pos::Num) && !matches!(prev, Pos::Det | Pos::Adj);
+        if adj
+            && !noun
+            && form == VForm::Past
+            && (matches!(next, Some(Pos::Det | Pos::PossPron)) || counted_object)
+        {
             return Pos::Verb;
         }
         // "Ivory Coast rebels on Friday again rejected ...": a clear verb after a time
@@ -1244,6 +1250,18 @@ mod tests {
         );
         assert_eq!(pos_of("He calls for calm.", "calls"), Pos::Verb);
         assert_eq!(pos_of("US forces withdrew.", "forces"), Pos::Noun);
+    }
+
+    #[test]
+    fn a_past_form_before_a_number_is_the_verb_unless_a_determiner_leads() {
+        assert_eq!(
+            pos_of("Kosovo police on Friday closed six offices.", "closed"),
+            Pos::Verb
+        );
+        assert_ne!(
+            pos_of("The strikes killed an estimated 200 people.", "estimated"),
+            Pos::Verb
+        );
     }
 
     #[test]
