@@ -578,6 +578,8 @@ fn kosovo_closes_serb_run_offices() {
             event(0, "XKXCOP", "SANCTION", "SRB"),
             event(1, "SRBGOV", "REQUEST", "IGOWSTNAT"),
             event(2, "SRBGOV", "ACCUSE", "USAGOV"),
+            // "the ambassadors of the United States and Germany".
+            event(2, "SRBGOV", "ACCUSE", "DEUGOV"),
             event(4, "IGOEUREEC", "REQUEST", ""),
             event(5, "SRB", "PROTEST", "XKX"),
         ],

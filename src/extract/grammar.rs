@@ -677,6 +677,25 @@ impl<'a> Analysis<'a> {
         }
         let mut end = self.mentions[k].end;
         let len = self.tokens.len();
+        // "summoned the ambassadors of the United States and Germany", "met the government of
+        // Congo and the rebels": the place in the head's "of" phrase is no partner; an actor
+        // that is no place after it is.
+        let mut after_of_place = false;
+        if !listed && end + 1 < len && self.norm(end) == "of" {
+            let mut j = end + 1;
+            if matches!(self.pos(j), Pos::Det) {
+                j += 1;
+            }
+            if let Some(x) = self.mention_at.get(j).copied().flatten() {
+                if self.mentions[x].start == j
+                    && self.mentions[x].place
+                    && self.of_head(x) == Some(k)
+                {
+                    end = self.mentions[x].end;
+                    after_of_place = true;
+                }
+            }
+        }
         while !listed {
             let mut j = end;
             let mut and = false;
@@ -700,7 +719,9 @@ impl<'a> Analysis<'a> {
             let Some(next) = next else {
                 break;
             };
-            if self.finite_group_at(self.mentions[next].end) {
+            if self.finite_group_at(self.mentions[next].end)
+                || (after_of_place && self.mentions[next].place)
+            {
                 break;
             }
             listed |= and;

@@ -1244,6 +1244,20 @@ fn joined_parties_of_a_mutual_act_act_on_each_other() {
             ("CODREB".into(), Plover::Support, "CODGOV".into()),
         ]
     );
+    // ... and so are targets: "summoned the ambassadors of the United States and Germany",
+    // "met the government of Congo and the rebels".
+    has(
+        "Belgrade summoned the ambassadors of the United States and Germany.",
+        "SRBGOV",
+        Plover::Accuse,
+        "DEUGOV",
+    );
+    has(
+        "Qatar met the government of Congo and the rebels.",
+        "QAT",
+        Plover::Consult,
+        "CODREB",
+    );
     // "The leaders of Germany and France": each country's leaders act.
     let found = triples("The leaders of Germany and France met Zelensky in Kyiv.");
     assert_eq!(
