@@ -925,8 +925,9 @@ impl<'d> ActorRecognizer<'d> {
     }
 
     /// "the president of Afghanistan", "demonstrators in Baghdad": a role noun alone takes the
-    /// country of the place or actor that follows; "fighters linked to al-Qaeda" are the
-    /// armed group's own.
+    /// country of the place or actor that follows, and each later country of a list after
+    /// "of" gets such a role of its own ("the leaders of Germany and France"). "Fighters
+    /// linked to al-Qaeda" are the armed group's own; "a spokesman for the army" is the army.
     fn attach_of_and_in(&self, text: &str, tokens: &Tokens, mentions: &mut [MentionSpan]) {
         for k in 0..mentions.len().saturating_sub(1) {
             if !mentions[k].agent_only {
