@@ -668,10 +668,7 @@ impl<'a> Analysis<'a> {
             let Some(prev) = self.mention_at[j - 1].filter(|&m| self.mentions[m].end == j) else {
                 break;
             };
-            let prev = match self.of_head(prev) {
-                Some(head) if self.place_in_of_phrase(prev, k) => head,
-                _ => prev,
-            };
+            let prev = self.partner_before(prev, k).unwrap_or(prev);
             out.push(prev);
             start = self.mentions[prev].start;
         }
@@ -902,10 +899,9 @@ impl<'a> Analysis<'a> {
         self.starts_finite_group(i)
     }
 
-    /// Index just left of the preposition that governs a phrase starting at `start`.
-    /// The partner in a subject of mention `k` when mention `prev` ends right before the
-    /// "and" joining them: `prev` itself, or the head of the "of" phrase `prev` ends, or none
-    /// for another prepositional phrase.
+    /// The partner of mention `k` when mention `prev` ends right before the "and" joining
+    /// them: `prev` itself, or the head of the "of" phrase `prev` ends, or none for another
+    /// prepositional phrase.
     fn partner_before(&self, prev: usize, k: usize) -> Option<usize> {
         if !self.is_prep_object(prev) {
             return Some(prev);
@@ -930,6 +926,7 @@ impl<'a> Analysis<'a> {
         self.mention_at[of - 1].filter(|&h| self.mentions[h].end == of)
     }
 
+    /// Index just left of the preposition that governs a phrase starting at `start`.
     fn skip_pp_left(&self, start: usize) -> usize {
         let mut j = start;
         while j > 0 {
