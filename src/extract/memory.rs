@@ -229,6 +229,7 @@ impl DocMemory {
         }
     }
 
+    /// The namings a country's being the dateline's adds to its count.
     fn dateline_bonus(&self, country: &Arc<str>) -> u32 {
         if self.dateline_country.as_ref() == Some(country) {
             DATELINE_WEIGHT

@@ -2454,8 +2454,6 @@ fn debug_tokens(tokens: &Tokens) -> String {
 }
 
 impl Extractor {
-    /// A human-readable trace of how each sentence was analysed: tokens with their parts of
-    /// speech, actor mentions, verb groups with subject, objects and code (`extract --explain`).
     /// The tagged words of sentence `index` (`text[start..end]`), after the dateline that
     /// may open the first, whose country the document memory then notes.
     fn sentence_tokens(
@@ -2474,6 +2472,8 @@ impl Extractor {
         analyze(text, body, end, Lexicon::builtin())
     }
 
+    /// A human-readable trace of how each sentence was analysed: tokens with their parts of
+    /// speech, actor mentions, verb groups with subject, objects and code (`extract --explain`).
     pub fn explain(&self, doc: &Document) -> String {
         use std::fmt::Write;
         let doc_date = doc.date.or(self.options.default_date);
